@@ -1,0 +1,78 @@
+"""Shared text helpers for extractors: paragraphs, sentences, words.
+
+All functions work on an article's text view and return character offsets
+into it.  Nothing here knows about files or MkDocs.
+"""
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st ft mt jr sr inc ltd co corp bros
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx dept est fig univ assn ave blvd
+    u.s u.k u.n e.g i.e a.m p.m mass calif fla ill pa va wash""".split()
+)
+
+_PARA = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", re.MULTILINE)
+_SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])""")
+_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*")
+
+
+def paragraphs(view: str) -> list[tuple[int, int]]:
+    """Spans of blank-line separated blocks (a block may hold several lines)."""
+    spans = []
+    for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", view):
+        s, e = block.start(), block.end()
+        while s < e and view[s].isspace():
+            s += 1
+        while e > s and view[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def lines(view: str) -> list[tuple[int, int]]:
+    """Spans of non-blank lines, stripped."""
+    out = []
+    for m in re.finditer(r"[^\n]+", view):
+        s, e = m.start(), m.end()
+        while s < e and view[s].isspace():
+            s += 1
+        while e > s and view[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentences(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within view[start:end]; every line break that ends a line
+    of text without running on (a headline, a paragraph end) also ends a sentence."""
+    end = len(view) if end is None else end
+    out: list[tuple[int, int]] = []
+    for ls, le in lines(view[start:end]):
+        ls += start
+        le += start
+        s = ls
+        for m in _SENT_END.finditer(view, ls, le):
+            dot = m.start()
+            if view[dot] == "." and m.end() - dot == 1 or view[dot:m.end()].startswith(".") and len(view[dot:m.end()].rstrip("\"'\u201d\u2019)]")) == 1:
+                word = re.search(r"([\w.]+)$", view[s:dot])
+                if word:
+                    w = word.group(1).lower()
+                    if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
+                        continue
+            out.append((s, m.end()))
+            s = m.end()
+            while s < le and view[s].isspace():
+                s += 1
+        if s < le:
+            out.append((s, le))
+    return out
+
+
+def words(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(view) if end is None else end
+    return [(m.start(), m.end()) for m in _WORD.finditer(view, start, end)]

@@ -1,0 +1,114 @@
+"""The data model passed between pipeline stages.
+
+Every extracted record carries ``start``/``end`` character offsets into the
+article file as read from disk (decoded UTF-8, no newline translation), so
+that ``record.text == article.raw[start:end]``.  Extractors receive the
+article's *text view*: a string of the same length as the file in which
+markup and metadata (front matter, Markdown syntax, link targets, the inline
+date prefix) are blanked with spaces, newlines kept.  Offsets into the view
+are therefore offsets into the file.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ACTOR_TYPES = ("person", "organization", "country", "place")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of an actor in one article."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # one of ACTOR_TYPES
+    name: str  # the fullest name for this actor within the article ("Recep Tayyip Erdogan")
+    role: str | None = None  # title or role seen with the mention ("Turkish President")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A time expression normalised to ISO 8601 at the granularity the text gives."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # "2010", "2023-10", "2023-10-07", "2023-W44", "2023-W44-WE"; None if unknown
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation; start/end cover the text inside the quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    partial: bool = False
+    speaker_start: int | None = None  # span of the speaker's name as resolved (a name, not a pronoun, when possible)
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    cue: str | None = None  # the reporting verb or cue ("said", "according to")
+    anonymous: bool = False  # "a source close to the dossier"
+    speaker_description: str | None = None  # description of an anonymous or non-name speaker
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reported number with what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None  # "people", "USD", "percent", "hours", ...
+    counted: str | None = None  # what is counted ("Israeli and foreign hostages")
+    qualifier: str | None = None  # "approximately", "at least", ...
+    vague: bool = False  # "dozens", "thousands of"
+    high: float | None = None  # upper bound of a range or vague quantity
+    predicate: str | None = None  # "killed", "detained", ...
+    attribution: str | None = None  # "the Hamas-run health ministry"
+
+
+@dataclass
+class Block:
+    """A block of the article: headline, standfirst, byline, body paragraph..."""
+
+    start: int
+    end: int
+    kind: str  # "headline" | "standfirst" | "byline" | "paragraph" | "heading" | "list" | "quote" | "code"
+    anchor: str = ""
+
+
+@dataclass
+class Article:
+    path: str  # as given
+    raw: str  # the file as read (UTF-8, no newline translation)
+    view: str  # same length as raw: what extractors read
+    slug: str = ""
+    fmt: str = "txt"  # "txt" | "md"
+    title: str = ""
+    title_inferred: bool = False
+    published: str | None = None  # ISO date
+    published_from: str | None = None  # "front matter" | "inline prefix" | "inferred"
+    published_evidence: list[str] = field(default_factory=list)
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    place: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # other front-matter keys, kept
+    blocks: list[Block] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "line N: message"
+
+
+@dataclass
+class Extraction:
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def to_dict(record) -> dict:
+    return asdict(record)
