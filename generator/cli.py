@@ -1,36 +1,97 @@
-"""The ``briefing`` command."""
+"""The ``briefing`` command: build, serve, extract."""
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 from . import __version__
 
 
-def _extract_json(paths: list[str]) -> int:
+def _root(arg: str | None) -> Path:
+    root = Path(arg or ".").resolve()
+    if not (root / "mkdocs.yml").is_file():
+        sys.exit(f"briefing: no mkdocs.yml in {root}: run from the project folder or give --root")
+    return root
+
+
+def _mkdocs(root: Path, *args: str) -> int:
+    env = dict(os.environ, BRIEFING_GENERATED="1", NO_MKDOCS_2_WARNING="1")
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env)
+
+
+def cmd_build(args) -> int:
+    from .build import generate
+
+    root = _root(args.root)
+    report = generate(root)
+    if args.strict and (report.problems or report.rejected):
+        print(f"briefing: --strict: {len(report.problems)} content problems; not building", file=sys.stderr)
+        return 1
+    if args.no_site:
+        return 0
+    return _mkdocs(root, "build", "--strict", "--quiet" if args.quiet else "--clean")
+
+
+def cmd_serve(args) -> int:
+    root = _root(args.root)
+    # mkdocs serve runs the hook, which regenerates the pages whenever content/ changes (watched in mkdocs.yml)
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr]
+    return subprocess.call(cmd, cwd=root)
+
+
+def cmd_extract(args) -> int:
     from .extract import extract
+    from .extract.dates import infer_published
     from .ingest import read_article
     from .records import extraction_json
 
-    for path in paths:
-        article = read_article(path)
+    status = 0
+    for path in args.files:
+        try:
+            article = read_article(path)
+        except OSError as e:
+            print(f"{path}:1: cannot be read: {e.strerror or e}", file=sys.stderr)
+            status = 1
+            continue
+        for msg in article.problems:
+            print(f"{path}:{msg[5:] if msg.startswith('line ') else msg}", file=sys.stderr)
+        if not article.published:
+            value, evidence = infer_published(article.view)
+            if value:
+                article.published, article.published_from, article.published_evidence = value, "inferred", evidence
         ex = extract(article)
         print(json.dumps(extraction_json(article, ex), ensure_ascii=False))
-    return 0
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="briefing", description="Build a briefing site from news articles.")
     ap.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="generate pages from content/, then build the site into site/ (MkDocs, strict)")
+    p.add_argument("--root", help="project folder (default: the current one)")
+    p.add_argument("--strict", action="store_true", help="fail on any content problem (the publishing workflow)")
+    p.add_argument("--no-site", action="store_true", help="only generate the Markdown pages into docs/")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
+    p.add_argument("--root")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("extract", help="print what the extractors find, one JSON object per file")
     p.add_argument("--json", action="store_true", help="JSON Lines output (the default and only format)")
     p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_extract)
+
     args = ap.parse_args(argv)
-    if args.command == "extract":
-        return _extract_json(args.files)
-    return 2
+    return args.func(args)
 
 
 if __name__ == "__main__":

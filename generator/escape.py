@@ -1,0 +1,36 @@
+"""Escaping of article-derived text for the generated pages.
+
+Nothing that comes from an article, its front matter or an editorial file is
+ever written to a page unescaped: HTML text and attributes go through
+:func:`html_text`/:func:`attr`, Markdown inline text through :func:`md_text`,
+and URLs through :func:`safe_url`, which allows only http(s) and mailto.
+MkDocs does not autoescape its templates, so strings that Material renders
+raw (the page title) are stored HTML-escaped in the front matter.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def html_text(s: str) -> str:
+    return html.escape(s or "", quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def attr(s: str) -> str:
+    return html.escape(s or "", quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def md_text(s: str) -> str:
+    """Inline Markdown that shows ``s`` literally (one line)."""
+    s = " ".join((s or "").split())
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", s), quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def safe_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    url = url.strip()
+    return url if re.match(r"(?i)^(https?://|mailto:)[^\s<>\"']+$", url) else None

@@ -1,0 +1,292 @@
+"""Render: a linked Corpus -> finished Markdown pages and JSON exports.
+
+``render(corpus)`` returns ``{relative path: file content}`` for the docs
+tree; :func:`write_tree` writes only what changed and removes stale pages.
+Article bodies are written as escaped HTML blocks (one per paragraph, each
+with a stable ``id``) so that offsets, anchors and links stay under the
+generator's control whichever site builder reads the tree.  Index pages use
+Markdown links to ``.md`` files, which MkDocs checks in strict mode.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .escape import attr, html_text, md_text, safe_url
+from .link import Actor, ArticleRecord, Corpus
+
+TYPE_LABELS = {"person": "People", "organization": "Organisations", "country": "Countries", "place": "Places"}
+_MD = MarkdownIt("commonmark", {"html": False})
+
+
+def _front_matter(data: dict) -> str:
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+
+
+def _rel(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs ("articles/x/" -> "actors/y/")."""
+    depth = from_url.count("/")
+    return "../" * depth + to_url
+
+
+def article_url(slug: str) -> str:
+    return f"articles/{slug}/"
+
+
+def actor_url(aid: str) -> str:
+    return f"actors/{aid}/"
+
+
+def _date_label(iso: str | None) -> str:
+    if not iso:
+        return "undated"
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _sort_key_article(r: ArticleRecord):
+    # newest first; undated last; ties by title then slug
+    return (r.article.published is None, "" if r.article.published is None else _neg(r.article.published),
+            r.article.title.casefold(), r.slug)
+
+
+def _neg(iso: str) -> str:
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in iso)
+
+
+# ---------------------------------------------------------------- article pages
+
+def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str) -> str:
+    """HTML of raw[start:end] with actor mentions linked to their pages."""
+    raw = rec.article.raw
+    spans = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items() if start <= s and e <= end)
+    out, pos = [], start
+    for s, e, aid in spans:
+        if s < pos:
+            continue
+        out.append(html_text(raw[pos:s]))
+        out.append(f'<a class="bf-actor" href="{attr(_rel(page_url, actor_url(aid)))}">{html_text(raw[s:e])}</a>')
+        pos = e
+    out.append(html_text(raw[pos:end]))
+    return "".join(out)
+
+
+def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
+    a = rec.article
+    parts = []
+    for b in a.blocks:
+        if a.fmt == "md":
+            inner = _MD.render(a.raw[b.start:b.end]).strip()
+            parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
+            continue
+        inner = _linked_text(rec, b.start, b.end, page_url)
+        if b.kind == "headline":
+            parts.append(f'<h1 class="bf-headline" id="{b.anchor}">{inner}</h1>')
+        else:
+            parts.append(f'<p class="bf-{b.kind}" id="{b.anchor}">{inner}</p>')
+    return parts
+
+
+def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
+    a, ex = rec.article, rec.extraction
+    page_url = article_url(a.slug)
+    actors = [corpus.actors[i] for i in rec.actor_ids()]
+    fm = {
+        "title": html_text(a.title),
+        "title_inferred": a.title_inferred,
+        "published": a.published,
+        "published_from": a.published_from,
+        "published_evidence": a.published_evidence or None,
+        "source": a.source,
+        "author": a.author,
+        "place": a.place,
+        "url": safe_url(a.url),
+        "file": Path(a.path).name,
+        "actors": [{"id": x.id, "name": x.name, "type": x.type} for x in actors],
+        "dates": [{"text": d.text, "value": d.value, "start": d.start, "end": d.end, "anchor": rec.anchor_at(d.start)}
+                  for d in ex.dates],
+        "quotes": [{"text": q.text, "speaker": rec.actor_of.get((q.speaker_start, q.speaker_end)),
+                    "speaker_text": q.speaker_text, "partial": q.partial, "cue": q.cue, "anonymous": q.anonymous,
+                    "start": q.start, "end": q.end, "anchor": rec.anchor_at(q.start)} for q in ex.quotes],
+        "figures": [{"text": f.text, "value": f.value, "unit": f.unit, "counted": f.counted,
+                     "qualifier": f.qualifier, "start": f.start, "end": f.end, "anchor": rec.anchor_at(f.start)}
+                    for f in ex.figures],
+    }
+    if a.meta:
+        fm["meta"] = {str(k): (v if isinstance(v, (str, int, float, bool)) else str(v)) for k, v in sorted(a.meta.items())}
+    fm = {k: v for k, v in fm.items() if v is not None}
+    meta_line = [f"<strong>{html_text(_date_label(a.published))}</strong>"]
+    if a.published_from == "inferred":
+        meta_line[0] += ' <span class="bf-inferred" title="inferred from the text">(inferred)</span>'
+    for label, value in (("Source", a.source), ("By", a.author), ("Place", a.place)):
+        if value:
+            meta_line.append(f"{label}: {html_text(value)}")
+    url = safe_url(a.url)
+    if url:
+        meta_line.append(f'<a href="{attr(url)}" rel="nofollow noopener">original</a>')
+    lines = [_front_matter(fm), f'<p class="bf-meta">{" · ".join(meta_line)}</p>\n']
+    if actors:
+        links = ", ".join(f'<a href="{attr(_rel(page_url, actor_url(x.id)))}">{html_text(x.name)}</a>' for x in actors)
+        lines.append(f'<p class="bf-actors">Actors: {links}</p>\n')
+    lines.extend(p + "\n" for p in _body_html(rec, page_url))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- index pages
+
+def _article_line(rec: ArticleRecord, prefix: str) -> str:
+    a = rec.article
+    when = a.published or "undated"
+    src = f" — {md_text(a.source)}" if a.source else ""
+    return f"| {when} | [{md_text(a.title)}]({prefix}{a.slug}.md){src} |"
+
+
+def _articles_table(records: list[ArticleRecord], prefix: str) -> list[str]:
+    rows = ["| Date | Article |", "|---|---|"]
+    rows += [_article_line(r, prefix) for r in sorted(records, key=_sort_key_article)]
+    return rows
+
+
+def _home(corpus: Corpus) -> str:
+    recs = corpus.records
+    dated = [r for r in recs if r.article.published]
+    undated = [r for r in recs if not r.article.published]
+    lines = [_front_matter({"title": "Briefing"}), "# Briefing\n",
+             f"{len(recs)} articles ({len(undated)} undated), {len(corpus.actors)} actors.\n"]
+    if dated:
+        lines += ["## Latest articles\n", *_articles_table(dated, "articles/"), ""]
+    if undated:
+        lines += ["## Undated articles\n", "These articles carry no publication date.\n",
+                  *_articles_table(undated, "articles/"), ""]
+    top = sorted(corpus.actors.values(), key=lambda x: (-len(x.articles), x.name.casefold(), x.id))[:12]
+    if top:
+        lines += ["## Most mentioned actors\n"]
+        lines += [f"- [{md_text(x.name)}](actors/{x.id}.md) — {len(x.articles)} articles" for x in top]
+        lines.append("")
+    lines.append("[All articles](articles/index.md) · [All actors](actors/index.md)\n")
+    return "\n".join(lines)
+
+
+def _articles_index(corpus: Corpus) -> str:
+    lines = [_front_matter({"title": "Articles"}), "# Articles\n",
+             f"{len(corpus.records)} articles, newest first; undated articles at the end.\n",
+             *_articles_table(corpus.records, ""), ""]
+    return "\n".join(lines)
+
+
+def _actors_index(corpus: Corpus) -> str:
+    lines = [_front_matter({"title": "Actors"}), "# Actors\n"]
+    if not corpus.actors:
+        lines.append("No actors found yet.\n")
+    by_type: dict[str, list[Actor]] = defaultdict(list)
+    for x in corpus.actors.values():
+        by_type[x.type].append(x)
+    for t in sorted(by_type, key=lambda t: (list(TYPE_LABELS).index(t) if t in TYPE_LABELS else 99, t)):
+        lines.append(f"## {TYPE_LABELS.get(t, t.title())}\n")
+        for x in sorted(by_type[t], key=lambda x: (x.name.casefold(), x.id)):
+            lines.append(f"- [{md_text(x.name)}]({x.id}.md) — {len(x.mentions)} mentions in {len(x.articles)} articles")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _actor_page(x: Actor, corpus: Corpus) -> str:
+    recs = corpus.by_slug()
+    fm = {"title": html_text(x.name), "actor": {"id": x.id, "name": x.name, "type": x.type,
+                                                "aliases": sorted(x.aliases)}}
+    lines = [_front_matter(fm), f"# {md_text(x.name)}\n", f"**Type:** {x.type}\n"]
+    if x.aliases:
+        lines.append("**Also called:** " + ", ".join(md_text(s) for s in sorted(x.aliases)) + "\n")
+    if x.description:
+        lines.append(md_text(x.description) + "\n")
+    if x.roles:
+        seen: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        for role, slug, when in x.roles:
+            seen[role].append((when, slug))
+        lines.append("## Roles\n")
+        for role in sorted(seen, key=str.casefold):
+            whens = sorted(w for w, _ in seen[role] if w)
+            span = f" (seen {whens[0]}" + (f" to {whens[-1]}" if whens[-1] != whens[0] else "") + ")" if whens else ""
+            lines.append(f"- {md_text(role)}{span}")
+        lines.append("")
+    lines.append("## Articles\n")
+    by_article: dict[str, list] = defaultdict(list)
+    for m in x.mentions:
+        by_article[m.article].append(m)
+    for slug in sorted(by_article, key=lambda s: _sort_key_article(recs[s])):
+        r = recs[slug]
+        first = by_article[slug][0]
+        n = len(by_article[slug])
+        lines.append(f"- {r.article.published or 'undated'}: [{md_text(r.article.title)}](../articles/{slug}.md#{first.anchor})"
+                     f" — {n} mention{'s' if n != 1 else ''}")
+    lines.append("")
+    co = Counter()
+    for slug in by_article:
+        for aid in recs[slug].actor_ids():
+            if aid != x.id:
+                co[aid] += 1
+    if co:
+        lines.append("## Appears with\n")
+        for aid, n in sorted(co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold()))[:20]:
+            lines.append(f"- [{md_text(corpus.actors[aid].name)}]({aid}.md) — {n} article{'s' if n != 1 else ''}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _exports(corpus: Corpus) -> dict[str, str]:
+    actors = [{"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases), "url": actor_url(x.id),
+               "articles": len(x.articles), "mentions": len(x.mentions)}
+              for x in sorted(corpus.actors.values(), key=lambda x: x.id)]
+    articles = [{"slug": r.slug, "title": r.article.title, "published": r.article.published,
+                 "published_from": r.article.published_from, "source": r.article.source, "place": r.article.place,
+                 "url": article_url(r.slug), "actors": r.actor_ids()}
+                for r in sorted(corpus.records, key=lambda r: r.slug)]
+    dump = lambda v: json.dumps(v, ensure_ascii=False, indent=1, sort_keys=True) + "\n"  # noqa: E731
+    return {"actors.json": dump(actors), "articles.json": dump(articles)}
+
+
+def render(corpus: Corpus) -> dict[str, str]:
+    files = {"index.md": _home(corpus), "articles/index.md": _articles_index(corpus),
+             "actors/index.md": _actors_index(corpus)}
+    for r in corpus.records:
+        files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
+    for x in corpus.actors.values():
+        files[f"actors/{x.id}.md"] = _actor_page(x, corpus)
+    files.update(_exports(corpus))
+    return files
+
+
+def write_tree(out: Path, files: dict[str, str], keep: tuple[str, ...] = (".gitignore",)) -> dict[str, int]:
+    """Write files under ``out`` (only those whose bytes changed); delete files no longer generated."""
+    out = Path(out)
+    root = out.resolve()
+    stats = {"written": 0, "unchanged": 0, "removed": 0}
+    for rel, content in sorted(files.items()):
+        target = (out / rel).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write outside {out}: {rel}")
+        data = content.encode("utf-8")
+        if target.exists() and target.read_bytes() == data:
+            stats["unchanged"] += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        stats["written"] += 1
+    wanted = {(out / rel).resolve() for rel in files}
+    for p in sorted(out.rglob("*"), reverse=True):
+        if p.is_file() and p.resolve() not in wanted and p.name not in keep:
+            p.unlink()
+            stats["removed"] += 1
+        elif p.is_dir() and not any(p.iterdir()):
+            p.rmdir()
+    return stats

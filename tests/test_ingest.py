@@ -1,0 +1,142 @@
+"""Ingest: each messy form of the sample, recognised by general rules."""
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import parse, read_article
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "content" / "articles"
+
+
+def art(text, name="a.txt"):
+    a = parse(name, text)
+    assert len(a.view) == len(a.raw)
+    return a
+
+
+def kinds(a):
+    return [b.kind for b in a.blocks]
+
+
+def test_inline_date_prefix_with_leading_space_and_body_on_same_line():
+    a = art(" date 2023-11-12 Turkey has recalled its ambassador. It said so.\n\nSecond paragraph here.\n")
+    assert a.published == "2023-11-12" and a.published_from == "inline prefix"
+    # the prefix is metadata: blanked for extractors, body text intact
+    assert "2023-11-12" not in a.view
+    assert a.view.strip().startswith("Turkey has recalled")
+
+
+def test_impossible_inline_date_is_reported_not_used():
+    a = art("date 2023-02-30 Something happened in the city today.\n\nMore.\n")
+    assert a.published is None
+    assert any("does not exist" in p for p in a.problems)
+
+
+def test_headline_standfirst_and_dateline():
+    a = art("Ministers agree new plan for rail network\n"
+            "Deal comes after months of talks between unions and operators\n"
+            "LONDON, England \u2014 Ministers agreed a plan on Monday.\n"
+            "It will cost money.\n")
+    assert kinds(a) == ["headline", "standfirst", "paragraph", "paragraph"]
+    assert a.title == "Ministers agree new plan for rail network"
+    assert a.place == "London, England"
+
+
+def test_dateline_with_agency():
+    a = art("Storm hits coast\n\nWASHINGTON (Reuters) - A storm hit the coast on Friday.\n\nMore text.\n")
+    assert a.place == "Washington"
+
+
+def test_source_line_under_headline():
+    a = art("Talks end without agreement in capital\nGlobal Wire Service\nTalks ended on Monday without a deal.\n")
+    assert kinds(a) == ["headline", "byline", "paragraph"]
+    assert a.source == "Global Wire Service"
+
+
+def test_byline_gives_author():
+    a = art("Talks end without agreement\nBy Jane Q. Doe\nTalks ended on Monday without a deal.\n")
+    assert a.author == "Jane Q. Doe" and a.source is None
+
+
+def test_undated_article_stays_undated_and_gets_lead_title():
+    text = ("The central bank raised interest rates for the third time this year, citing persistent inflation "
+            "and a tight labour market, officials said.\n\nMarkets fell.\n")
+    a = art(text)
+    assert a.published is None and a.published_from is None
+    assert a.title_inferred
+    assert a.title == "The central bank raised interest rates for the third time this year"
+    assert len(a.title) <= 90 and not a.title.endswith(" ")
+
+
+def test_lead_title_cut_at_word_boundary():
+    a = art("Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+            "upsilon phi chi psi omega alpha beta gamma delta.\n\nNext.\n")
+    assert a.title.endswith("\u2026")
+    assert a.title[:-1].split()[-1] in a.raw.split()
+
+
+def test_markdown_front_matter_keys_and_extra_kept():
+    a = art("---\ntitle: My title\ndate: 2021-05-04\nsource: Wire\nurl: https://example.org/x\nauthor: A. Writer\n"
+            "tags: [a, b]\n---\nBody text here.\n", "x.md")
+    assert (a.title, a.published, a.published_from, a.source, a.url, a.author) == (
+        "My title", "2021-05-04", "front matter", "Wire", "https://example.org/x", "A. Writer")
+    assert a.meta == {"tags": ["a", "b"]}
+    assert a.view[: a.raw.index("Body")].strip() == ""
+
+
+def test_front_matter_date_wins_over_inline_prefix():
+    a = art("---\ndate: 2020-01-02\n---\ndate 2023-11-12 Body.\n", "x.md")
+    assert a.published == "2020-01-02"
+
+
+def test_markdown_markup_blanked_but_offsets_kept():
+    raw = "# The Title\n\nSome **bold** words and a [link](https://evil.example/x) and `code` &amp; \\*stars\\*.\n"
+    a = art(raw, "x.md")
+    assert a.title == "The Title"
+    v = a.view
+    assert "evil.example" not in v and "**" not in v and "`" not in v
+    i = raw.index("bold")
+    assert v[i:i + 4] == "bold"
+    assert "link" in v and "code" in v
+    assert " ".join(v.split()).startswith("The Title Some bold words and a link and code &")
+
+
+def test_markdown_code_block_not_extracted():
+    a = art("Intro paragraph.\n\n```\nPresident Nobody said nothing\n```\n", "x.md")
+    assert "Nobody" not in a.view
+
+
+def test_bad_front_matter_is_reported_with_line():
+    a = art("---\ntitle: [unclosed\n---\nBody.\n", "x.md")
+    assert any(p.startswith("line ") and "not valid YAML" in p for p in a.problems)
+    assert "Body" in a.view
+
+
+def test_front_matter_not_a_mapping():
+    a = art("---\n- a\n- b\n---\nBody.\n", "x.md")
+    assert any("not a mapping" in p for p in a.problems)
+
+
+@pytest.mark.parametrize("name,title,published,source,place", [
+    ("000_607b66bbe5a73dbc.txt", "Turkey has made a significant diplomatic move by recalling its ambassador to Israel",
+     "2023-11-12", None, None),
+    ("003_75990caaf2879742.txt", "Israel bringing diplomats home from Turkey after warning its citizens to leave",
+     None, None, "Ankara, Turkey"),
+    ("004_0fd4dcf16330c07a.txt", "US Secretary of State Blinken Meets Turkish FM for Challenging Israel-Gaza Talks",
+     None, "ICARO Media Group", None),
+])
+def test_samples(name, title, published, source, place):
+    a = read_article(SAMPLES / name)
+    assert (a.title, a.published if a.published_from != "inferred" else None, a.source, a.place) == (
+        title, published, source, place)
+
+
+def test_samples_text_view_keeps_every_word():
+    for p in sorted(SAMPLES.iterdir()):
+        a = read_article(p)
+        body_words = a.raw.split()
+        view_words = a.view.split()
+        # only the inline date prefix is blanked in plain-text files
+        missing = [w for w in body_words if w not in view_words]
+        assert missing in ([], ["date", a.published]), (p.name, missing[:5])
