@@ -15,6 +15,7 @@ from .extract.dates import infer_published
 from .ingest import read_article
 from .link import ArticleRecord, link
 from .model import Extraction
+from .registry import load as load_registry
 from .render import render, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -26,6 +27,7 @@ class Report:
     published: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     problems: list[str] = field(default_factory=list)  # "path:line: message"
+    errors: int = 0
     pages: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -102,7 +104,10 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False) -> Report
     t0 = time.perf_counter()
     records = load(root / "content", report, root)
     t1 = time.perf_counter()
-    corpus = link(records)
+    registry = load_registry(root / "content" / "actors.yml")
+    corpus = link(records, registry)
+    report.problems.extend(registry.messages())
+    report.errors += len(registry.errors)
     t2 = time.perf_counter()
     files = render(corpus)
     t3 = time.perf_counter()

@@ -20,9 +20,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 
+from . import yamlsafe
 from .model import Article, Block
 from .slug import slugify
 
@@ -242,17 +242,16 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
 
 def _read_front_matter(article: Article, text: str) -> None:
     try:
-        meta = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        article.problems.append(f"line {line}: front matter is not valid YAML ({getattr(e, 'problem', e)}); ignored")
+        meta = yamlsafe.load(text, first_line=2)
+    except yamlsafe.YamlProblem as e:
+        article.problems.append(f"line {e.line}: front matter {e}; ignored")
         return
     if meta is None:
         return
     if not isinstance(meta, dict):
         article.problems.append("line 1: front matter is not a mapping of keys to values; ignored")
         return
+    lines = yamlsafe.key_lines(text, first_line=2)
     for k, v in meta.items():
         k = str(k)
         if v is None:
@@ -260,20 +259,16 @@ def _read_front_matter(article: Article, text: str) -> None:
         if k == "date":
             value, problem = _valid_date(v)
             if problem:
-                article.problems.append(f"line {_key_line(text, k)}: {problem}; the article is treated as undated")
+                article.problems.append(f"line {lines.get(k, 1)}: {problem}; the article is treated as undated")
             else:
                 article.published, article.published_from = value, "front matter"
         elif k in ("title", "source", "url", "author"):
+            if isinstance(v, (dict, list)):
+                article.problems.append(f"line {lines.get(k, 1)}: {k} should be text; ignored")
+                continue
             setattr(article, k, str(v).strip() or None)
         else:
             article.meta[k] = v
-
-
-def _key_line(front: str, key: str) -> int:
-    for i, line in enumerate(front.splitlines()):
-        if line.startswith(f"{key}:"):
-            return i + 2
-    return 1
 
 
 def _structure(article: Article, blocks: list[Block]) -> None:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .model import Article, Extraction
+from .registry import Registry
 from .slug import slugify
 
 
@@ -76,53 +77,122 @@ def _norm(name: str) -> str:
     return " ".join(name.replace("\u2019", "'").split()).casefold()
 
 
-def link(records: list[ArticleRecord]) -> Corpus:
-    """Resolve every actor mention of every article to one canonical actor."""
-    # 1. collect in-article names per type, with counts
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (norm name, type) -> surface forms
-    for r in records:
-        for m in r.extraction.actors:
-            names[(_norm(m.name), m.type)][m.name] += 1
-    # 2. a one-word person name that is the last word of exactly one fuller person name
-    #    in the corpus is that person; an ambiguous short name stays apart.
+def _discover(records: list[ArticleRecord], split: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(normalised in-article name, type) -> (normalised canonical name, type).
+
+    A one-word person name that is the last word of exactly one fuller person
+    name in the corpus is that person; an ambiguous short name stays apart,
+    and so does a name the registry splits away."""
     full_by_last: dict[str, set[str]] = defaultdict(set)
-    for (n, t) in names:
+    keys = {(_norm(m.name), m.type) for r in records for m in r.extraction.actors}
+    for n, t in keys:
         if t == "person" and " " in n:
             full_by_last[n.split()[-1]].add(n)
-    canon: dict[tuple[str, str], tuple[str, str]] = {}
-    for (n, t) in names:
+    canon = {}
+    for n, t in keys:
         target = n
-        if t == "person" and " " not in n and len(full_by_last.get(n, ())) == 1:
+        if t == "person" and " " not in n and n not in split and len(full_by_last.get(n, ())) == 1:
             target = next(iter(full_by_last[n]))
         canon[(n, t)] = (target, t)
-    # 3. build actors; the id is the slug of the fullest name, ties broken alphabetically
-    actors: dict[str, Actor] = {}
-    key_to_id: dict[tuple[str, str], str] = {}
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for k, v in canon.items():
-        groups[v].append(k)
-    for (n, t), members in sorted(groups.items()):
-        surface = names[(n, t)] or Counter({n: 1})
-        display = sorted(surface.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        aid = slugify(display, t)
-        base, k = aid, 2
-        while aid in actors and (actors[aid].type != t or _norm(actors[aid].name) != n):
-            aid = f"{base}-{k}"
-            k += 1
-        actor = actors.setdefault(aid, Actor(id=aid, name=display, type=t))
-        for mk in members:
-            key_to_id[mk] = aid
-            actor.aliases.update(names[mk])
+    return canon
+
+
+def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corpus:
+    """Resolve every actor mention of every article to one canonical actor."""
+    registry = registry or Registry()
+    entries = registry.entries
+    reg_name: dict[str, str] = {}  # normalised name -> registry id
+    for e in entries.values():
+        for n in ([e.name] if e.name else []) + e.aliases:
+            other = reg_name.setdefault(_norm(n), e.id)
+            if other != e.id:
+                registry.problems.append((e.line, "error", f"{e.id}: name {n!r} is also claimed by {other!r}; "
+                                                           f"it stays with {other!r}"))
+    split_of = {e.id: {_norm(x) for x in e.split} for e in entries.values()}
+    all_split = set().union(*split_of.values()) if split_of else set()
+    canon = _discover(records, all_split)
+
+    # surface forms per canonical key, for display names
+    surface: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for r in records:
         for m in r.extraction.actors:
-            aid = key_to_id[(_norm(m.name), m.type)]
+            surface[canon[(_norm(m.name), m.type)]][m.name] += 1
+
+    did_of: dict[tuple[str, str], tuple[str, str]] = {}
+    used: set[str] = set()
+    for key in sorted(surface):  # deterministic: the same corpus always gives the same ids
+        display = sorted(surface[key].items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+        did = slugify(display, key[1])
+        if did in used:
+            did = f"{did}-{key[1]}"
+        n = 2
+        while did in used:
+            did, n = f"{slugify(display, key[1])}-{n}", n + 1
+        used.add(did)
+        did_of[key] = (did, display)
+
+    def registry_target(key: tuple[str, str], did: str, text: str, name: str) -> str | None:
+        if did in entries:
+            return did
+        for n in (name, key[0], text):
+            rid = reg_name.get(_norm(n))
+            if rid is not None:
+                return rid
+        return None
+
+    actors: dict[str, Actor] = {}
+    redirects: dict[str, str] = {}
+    hidden: set[str] = set()
+    for r in records:
+        for m in r.extraction.actors:
+            key = canon[(_norm(m.name), m.type)]
+            did, display = did_of[key]
+            rid = registry_target(key, did, m.text, m.name)
+            if rid is not None and _norm(m.text) in split_of.get(rid, ()):
+                # split away: this name is its own actor
+                rid, key = None, (_norm(m.text), m.type)
+                did, display = slugify(m.text, m.type), m.text
+                if did in entries:
+                    did = f"{did}-{m.type}"
+            if rid is not None:
+                e = entries[rid]
+                if e.hide:
+                    hidden.add(rid)
+                    continue
+                aid = rid
+                if did != rid:
+                    redirects.setdefault(did, rid)
+                actor = actors.get(aid) or actors.setdefault(aid, Actor(id=aid, name=e.name or display, type=e.type or key[1],
+                                                                          description=e.description, links=dict(e.links)))
+            else:
+                aid = did
+                actor = actors.setdefault(aid, Actor(id=aid, name=display, type=key[1]))
             r.actor_of[(m.start, m.end)] = aid
-            actor = actors[aid]
-            actor.aliases.add(m.text)
+            actor.aliases.update({m.text, m.name})
             actor.mentions.append(Mention(r.slug, r.anchor_at(m.start), m.start, m.end, m.text))
             if m.role:
                 actor.roles.append((m.role, r.slug, r.article.published))
+    for e in entries.values():
+        if e.id not in actors and e.id not in hidden:
+            registry.problems.append((e.line, "warning", f"{e.id}: matches no actor found in the articles; no page"))
+            continue
+        if e.id in actors:
+            actors[e.id].aliases.update(e.aliases)
+            for old in e.redirect_from:
+                if old not in actors:
+                    redirects[old] = e.id
+    # every other name of an actor keeps leading to it, so an id that changes
+    # (a fuller name appears, an editor renames) never breaks a link
+    alias_owner: dict[str, set[str]] = defaultdict(set)
+    for a in actors.values():
+        for n in a.aliases:
+            alias_owner[slugify(n, a.type)].add(a.id)
+    for slug_, owners in sorted(alias_owner.items()):
+        if len(owners) == 1 and slug_ not in actors and slug_ not in redirects:
+            redirects[slug_] = next(iter(owners))
+    for old in [k for k in redirects if k in actors]:
+        del redirects[old]
     for a in actors.values():
         a.aliases.discard(a.name)
         a.mentions.sort(key=lambda m: (m.article, m.start))
-    return Corpus(records=records, actors=actors)
+    return Corpus(records=records, actors=actors, redirects=dict(sorted(redirects.items())))

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from .escape import attr, html_text, md_text, safe_url
 from .link import Actor, ArticleRecord, Corpus
 
+HOME_LATEST = 30
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "country": "Countries", "place": "Places"}
 _MD = MarkdownIt("commonmark", {"html": False})
 
@@ -160,13 +161,17 @@ def _home(corpus: Corpus) -> str:
     recs = corpus.records
     dated = [r for r in recs if r.article.published]
     undated = [r for r in recs if not r.article.published]
-    lines = [_front_matter({"title": "Briefing"}), "# Briefing\n",
+    lines = [_front_matter({"hide": ["navigation"]}), "# Briefing\n",
              f"{len(recs)} articles ({len(undated)} undated), {len(corpus.actors)} actors.\n"]
     if dated:
-        lines += ["## Latest articles\n", *_articles_table(dated, "articles/"), ""]
+        latest = sorted(dated, key=_sort_key_article)[:HOME_LATEST]
+        more = f" The {HOME_LATEST} newest; all {len(dated)} are in [Articles](articles/index.md)." if len(dated) > HOME_LATEST else ""
+        lines += ["## Latest articles\n", more.strip() + "\n" if more else "", *_articles_table(latest, "articles/"), ""]
     if undated:
-        lines += ["## Undated articles\n", "These articles carry no publication date.\n",
-                  *_articles_table(undated, "articles/"), ""]
+        shown = sorted(undated, key=_sort_key_article)[:HOME_LATEST]
+        more = f" {len(shown)} of {len(undated)} shown; all are in [Articles](articles/index.md)." if len(undated) > HOME_LATEST else ""
+        lines += ["## Undated articles\n", f"These articles carry no publication date.{more}\n",
+                  *_articles_table(shown, "articles/"), ""]
     top = sorted(corpus.actors.values(), key=lambda x: (-len(x.articles), x.name.casefold(), x.id))[:12]
     if top:
         lines += ["## Most mentioned actors\n"]
@@ -207,6 +212,8 @@ def _actor_page(x: Actor, corpus: Corpus) -> str:
         lines.append("**Also called:** " + ", ".join(md_text(s) for s in sorted(x.aliases)) + "\n")
     if x.description:
         lines.append(md_text(x.description) + "\n")
+    if x.links:
+        lines.append("**Links:** " + " · ".join(f"[{md_text(k)}](<{v}>)" for k, v in sorted(x.links.items())) + "\n")
     if x.roles:
         seen: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
         for role, slug, when in x.roles:
@@ -243,7 +250,8 @@ def _actor_page(x: Actor, corpus: Corpus) -> str:
 
 def _exports(corpus: Corpus) -> dict[str, str]:
     actors = [{"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases), "url": actor_url(x.id),
-               "articles": len(x.articles), "mentions": len(x.mentions)}
+               "description": x.description, "links": x.links, "articles": len(x.articles), "mentions": len(x.mentions),
+               "redirected_from": sorted(k for k, v in corpus.redirects.items() if v == x.id)}
               for x in sorted(corpus.actors.values(), key=lambda x: x.id)]
     articles = [{"slug": r.slug, "title": r.article.title, "published": r.article.published,
                  "published_from": r.article.published_from, "source": r.article.source, "place": r.article.place,
@@ -260,8 +268,15 @@ def render(corpus: Corpus) -> dict[str, str]:
         files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
     for x in corpus.actors.values():
         files[f"actors/{x.id}.md"] = _actor_page(x, corpus)
+    for old, new in corpus.redirects.items():
+        files[f"actors/{old}.md"] = _redirect_page(corpus.actors[new].name, actor_url(new))
     files.update(_exports(corpus))
     return files
+
+
+def _redirect_page(title: str, target_url: str) -> str:
+    fm = {"title": html_text(title), "template": "redirect.html", "redirect": target_url, "search": {"exclude": True}}
+    return _front_matter(fm) + f"Moved to [{md_text(title)}](../../{target_url}).\n"
 
 
 def write_tree(out: Path, files: dict[str, str], keep: tuple[str, ...] = (".gitignore",)) -> dict[str, int]:
