@@ -43,6 +43,37 @@ def cmd_serve(args) -> int:
     return subprocess.call(cmd, cwd=root)
 
 
+def cmd_actors(args) -> int:
+    """Discovered actors that content/actors.yml does not cover yet, most mentioned first."""
+    from .build import Report, load
+    from .link import link
+    from .registry import load as load_registry
+
+    root = _root(args.root)
+    report = Report()
+    records = load(root / "content", report, root)
+    registry = load_registry(root / "content" / "actors.yml")
+    corpus = link(records, registry)
+    covered = set(registry.entries)
+    todo = [a for a in corpus.actors.values() if a.id not in covered]
+    todo.sort(key=lambda a: (-len(a.mentions), -len(a.articles), a.name.casefold(), a.id))
+    if args.json:
+        for a in todo[: args.limit or None]:
+            print(json.dumps({"id": a.id, "name": a.name, "type": a.type, "mentions": len(a.mentions),
+                              "articles": len(a.articles), "aliases": sorted(a.aliases)}, ensure_ascii=False))
+        return 0
+    print(f"# {len(todo)} of {len(corpus.actors)} actors are not in content/actors.yml yet; most mentioned first.")
+    print("# Paste an entry into content/actors.yml to fix its name, type, aliases or links, or to hide it.")
+    for a in todo[: args.limit or None]:
+        aliases = ", ".join(json.dumps(x, ensure_ascii=False) for x in sorted(a.aliases))
+        print(f"{a.id}:  # {len(a.mentions)} mentions in {len(a.articles)} articles")
+        print(f"  name: {json.dumps(a.name, ensure_ascii=False)}")
+        print(f"  type: {a.type}")
+        if aliases:
+            print(f"  aliases: [{aliases}]")
+    return 0
+
+
 def cmd_extract(args) -> int:
     from .extract import extract
     from .extract.dates import infer_published
@@ -84,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root")
     p.add_argument("--dev-addr", default="127.0.0.1:8000")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("actors", help="list discovered actors the registry does not cover yet, most mentioned first")
+    p.add_argument("--root")
+    p.add_argument("--limit", type=int, default=0, help="show at most N actors")
+    p.add_argument("--json", action="store_true", help="one JSON object per actor")
+    p.set_defaults(func=cmd_actors)
 
     p = sub.add_parser("extract", help="print what the extractors find, one JSON object per file")
     p.add_argument("--json", action="store_true", help="JSON Lines output (the default and only format)")

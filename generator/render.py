@@ -139,7 +139,36 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
         links = ", ".join(f'<a href="{attr(_rel(page_url, actor_url(x.id)))}">{html_text(x.name)}</a>' for x in actors)
         lines.append(f'<p class="bf-actors">Actors: {links}</p>\n')
     lines.extend(p + "\n" for p in _body_html(rec, page_url))
+    lines.extend(_facts(rec, corpus, page_url))
     return "\n".join(lines)
+
+
+def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
+    """What was extracted from the article, each item linked to its paragraph on this page."""
+    from .pages import fmt_value
+
+    ex = rec.extraction
+    out = []
+    if ex.quotes:
+        items = []
+        for q in ex.quotes:
+            aid = rec.actor_of.get((q.speaker_start, q.speaker_end))
+            who = (f'<a href="{attr(_rel(page_url, actor_url(aid)))}">{html_text(corpus.actors[aid].name)}</a>'
+                   if aid in corpus.actors else html_text(q.speaker_description or q.speaker_text or "unattributed"))
+            partial = " (partial)" if q.partial else ""
+            items.append(f'<li>“<a href="#{rec.anchor_at(q.start)}">{html_text(q.text)}</a>”{partial} — {who}</li>')
+        out.append('<h2 id="quotes">Quotes</h2>\n<ul class="bf-quotes">' + "".join(items) + "</ul>\n")
+    if ex.figures:
+        items = []
+        for f in ex.figures:
+            val = fmt_value(f.value) + (f" {html_text(f.unit)}" if f.unit else "")
+            items.append(f'<li><a href="#{rec.anchor_at(f.start)}">{html_text(f.text)}</a> = {val}</li>')
+        out.append('<h2 id="figures">Figures</h2>\n<ul class="bf-figures">' + "".join(items) + "</ul>\n")
+    if ex.dates:
+        items = [f'<li><a href="#{rec.anchor_at(d.start)}">{html_text(d.text)}</a> → {html_text(d.value or "?")}</li>'
+                 for d in ex.dates]
+        out.append('<h2 id="dates">Dates</h2>\n<ul class="bf-dates">' + "".join(items) + "</ul>\n")
+    return out
 
 
 # ---------------------------------------------------------------- index pages
@@ -177,7 +206,8 @@ def _home(corpus: Corpus) -> str:
         lines += ["## Most mentioned actors\n"]
         lines += [f"- [{md_text(x.name)}](actors/{x.id}.md) — {len(x.articles)} articles" for x in top]
         lines.append("")
-    lines.append("[All articles](articles/index.md) · [All actors](actors/index.md)\n")
+    lines.append("[All articles](articles/index.md) · [All actors](actors/index.md) · [Timeline](timeline/index.md) · "
+                 "[Quotes](quotes/index.md) · [Figures](figures/index.md)\n")
     return "\n".join(lines)
 
 
@@ -203,7 +233,23 @@ def _actors_index(corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
-def _actor_page(x: Actor, corpus: Corpus) -> str:
+def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
+    items = []
+    for rec in corpus.records:
+        for q in rec.extraction.quotes:
+            if rec.actor_of.get((q.speaker_start, q.speaker_end)) == x.id:
+                items.append((rec, q))
+    if not items:
+        return []
+    lines = ["## Quotes\n"]
+    for rec, q in sorted(items, key=lambda it: (_sort_key_article(it[0]), it[1].start)):
+        partial = " <small>(partial)</small>" if q.partial else ""
+        lines.append(f"- “{md_text(q.text)}”{partial} — <small>{rec.article.published or 'undated'}, "
+                     f"[{md_text(rec.article.title)}](../articles/{rec.slug}.md#{rec.anchor_at(q.start)})</small>")
+    return lines + [""]
+
+
+def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str:
     recs = corpus.by_slug()
     fm = {"title": html_text(x.name), "actor": {"id": x.id, "name": x.name, "type": x.type,
                                                 "aliases": sorted(x.aliases)}}
@@ -223,6 +269,14 @@ def _actor_page(x: Actor, corpus: Corpus) -> str:
             whens = sorted(w for w, _ in seen[role] if w)
             span = f" (seen {whens[0]}" + (f" to {whens[-1]}" if whens[-1] != whens[0] else "") + ")" if whens else ""
             lines.append(f"- {md_text(role)}{span}")
+        lines.append("")
+    lines += _actor_quotes(x, corpus)
+    if happenings:
+        lines.append("## Timeline\n")
+        for h in happenings[-50:]:
+            src = h.sources[0]
+            more = f" and {len(h.sources) - 1} more" if len(h.sources) > 1 else ""
+            lines.append(f"- **{h.value}** — {md_text(h.label)} <small>([source](../articles/{src.slug}.md#{src.anchor}){more})</small>")
         lines.append("")
     lines.append("## Articles\n")
     by_article: dict[str, list] = defaultdict(list)
@@ -262,12 +316,20 @@ def _exports(corpus: Corpus) -> dict[str, str]:
 
 
 def render(corpus: Corpus) -> dict[str, str]:
+    from .pages import corpus_pages
+
     files = {"index.md": _home(corpus), "articles/index.md": _articles_index(corpus),
              "actors/index.md": _actors_index(corpus)}
+    extra, happenings, _ = corpus_pages(corpus)
+    files.update(extra)
     for r in corpus.records:
         files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
+    by_actor: dict[str, list] = defaultdict(list)
+    for h in happenings:
+        for aid in h.actors:
+            by_actor[aid].append(h)
     for x in corpus.actors.values():
-        files[f"actors/{x.id}.md"] = _actor_page(x, corpus)
+        files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
     for old, new in corpus.redirects.items():
         files[f"actors/{old}.md"] = _redirect_page(corpus.actors[new].name, actor_url(new))
     files.update(_exports(corpus))

@@ -1,0 +1,134 @@
+"""Figures across the corpus, grouped by what they measure.
+
+A measure is (what is counted, what happened to it, where, when): "people
+killed in Gaza", "people killed in Israel on 2023-10-07".  The parts come from
+the figure record (unit, counted noun, predicate) and from its sentence (a
+place named after "in"/"into", a date mention).  Within a measure, figures are
+put in time order, and figures from different articles published the same day
+(or describing the same dated event) that disagree are flagged.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .link import Corpus
+from .model import Figure
+from .timeline import sentence_of, sentence_spans
+
+PERSON_NOUNS = frozenset("""people persons person civilians residents citizens children kids women men adults
+soldiers troops fighters militants terrorists protesters demonstrators hostages captives prisoners detainees
+victims casualties refugees migrants workers employees staff students patients passengers voters members
+israelis palestinians americans britons""".split())
+PREDICATES = {
+    "killed": "killed dead deaths death died die slain slaughtered massacred murdered toll fatalities".split(),
+    "injured": "injured hurt wounded injuries".split(),
+    "detained": "detained arrested held captured taken abducted kidnapped".split(),
+    "displaced": "displaced evacuated fled".split(),
+    "missing": "missing".split(),
+}
+_PRED_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass
+class Point:
+    figure: Figure
+    slug: str
+    anchor: str
+    published: str | None
+    attribution: str | None
+
+
+@dataclass
+class Measure:
+    noun: str
+    predicate: str | None
+    place: str | None  # actor id
+    when: str | None  # date value of the event measured
+    points: list[Point] = field(default_factory=list)
+    conflicts: list[list[Point]] = field(default_factory=list)
+
+    def label(self, names: dict[str, str]) -> str:
+        parts = [self.noun]
+        if self.predicate:
+            parts.append(self.predicate)
+        if self.place:
+            parts.append(f"in {names.get(self.place, self.place)}")
+        if self.when:
+            parts.append(f"on {self.when}")
+        return " ".join(parts)
+
+
+def _noun(f: Figure) -> str | None:
+    words = _WORD.findall((f.counted or "").lower())
+    head = words[-1] if words else (f.unit or "").lower() or None
+    if head in PERSON_NOUNS or (f.unit or "").lower() in ("people", "persons"):
+        return "people"
+    return head
+
+
+def _predicate(f: Figure, sentence: str) -> str | None:
+    if f.predicate:
+        w = f.predicate.lower().split()[0] if f.predicate.split() else ""
+        return _PRED_OF.get(w, f.predicate.lower())
+    for w in _WORD.findall(sentence.lower()):
+        if w in _PRED_OF:
+            return _PRED_OF[w]
+    return None
+
+
+def build_measures(corpus: Corpus) -> list[Measure]:
+    groups: dict[tuple, Measure] = {}
+    for rec in corpus.records:
+        spans = sentence_spans(rec)
+        raw, view = rec.article.raw, rec.article.view
+        for f in rec.extraction.figures:
+            noun = _noun(f)
+            if not noun:
+                continue
+            sent = sentence_of(spans, f.start) or (f.start, f.end)
+            s, e = sent
+            pred = _predicate(f, view[s:e])
+            place = None
+            best = None
+            for (ms, me), aid in rec.actor_of.items():
+                a = corpus.actors.get(aid)
+                if a is None or a.type not in ("country", "place") or not (s <= ms and me <= e):
+                    continue
+                before = view[max(s, ms - 6):ms].lower()
+                if re.search(r"\b(in|into|inside)\s+$", before):
+                    dist = abs(ms - f.start)
+                    if best is None or dist < best:
+                        best, place = dist, aid
+            when = None
+            for d in rec.extraction.dates:
+                if s <= d.start < e and d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value) \
+                        and d.value != rec.article.published:
+                    when = d.value
+                    break
+            key = (noun, pred, place, when)
+            m = groups.get(key)
+            if m is None:
+                m = groups[key] = Measure(noun, pred, place, when)
+            m.points.append(Point(f, rec.slug, rec.anchor_at(f.start), rec.article.published, f.attribution))
+    # a figure with no place joins the one measure that differs from it only by having one
+    for key in sorted(k for k in groups if k[2] is None and k[1] is not None):
+        cands = [k for k in groups if k[2] is not None and (k[0], k[1], k[3]) == (key[0], key[1], key[3])]
+        if len(cands) == 1:
+            groups[cands[0]].points.extend(groups.pop(key).points)
+    measures = list(groups.values())
+    for m in measures:
+        m.points.sort(key=lambda p: (p.published or "9999", p.slug, p.figure.start))
+        by_time: dict[str, list[Point]] = defaultdict(list)
+        for p in m.points:
+            if p.published:  # "at the same time": reported on the same day
+                by_time[p.published].append(p)
+        for when, pts in sorted(by_time.items()):
+            values = {p.figure.value for p in pts}
+            if len({p.slug for p in pts}) > 1 and len(values) > 1 and m.predicate:
+                m.conflicts.append(pts)
+    measures.sort(key=lambda m: (-len({p.slug for p in m.points}), -len(m.points), m.noun, m.predicate or "",
+                                 m.place or "", m.when or ""))
+    return measures

@@ -1,0 +1,139 @@
+"""Timeline: every dated happening in the corpus, in order, each once with all its sources.
+
+A happening is a sentence that carries a normalised date ("Hamas's attack on
+Israel ... on October 7" -> 2023-10-07).  Sentences from different articles
+with the same date value that say much the same thing (shared content words,
+shared actors) are one happening with several sources.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .extract.text import sentences
+from .link import ArticleRecord, Corpus
+
+_STOP = frozenset("""a an the of in on at to for from by with and or but as that this these those it its is was were be been
+has have had will would said says say also after before since during over about into than their his her they he she we
+who which what when where while there not no yes on""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
+MAX_LABEL = 180
+
+
+@dataclass
+class Source:
+    slug: str
+    anchor: str
+    text: str  # the date expression as written
+    published: str | None
+
+
+@dataclass
+class Happening:
+    value: str  # ISO 8601 date value ("2023-10-07", "2023-10", "2010", "2023-W44")
+    label: str  # the sentence carrying the date, clipped
+    sources: list[Source] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (start_of(self.value) or date.max, -granularity(self.value), self.label.casefold())
+
+
+def start_of(value: str) -> date | None:
+    """First day of the period an ISO value names."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1)
+        m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+        if m:
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday + timedelta(days=5) if m[3] else monday
+    except ValueError:
+        return None
+    return None
+
+
+def granularity(value: str) -> int:
+    """Larger is finer: year 0, month 1, week 2, day 3."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return 3
+    if "W" in value:
+        return 2
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return 1
+    return 0
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= MAX_LABEL:
+        return text
+    cut = text[: MAX_LABEL - 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "\u2026"
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if w.casefold() not in _STOP and len(w) > 2}
+
+
+def sentence_spans(rec: ArticleRecord) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for b in rec.article.blocks:
+        if b.kind in ("code", "rule"):
+            continue
+        out.extend(sentences(rec.article.view, b.start, b.end))
+    return out
+
+
+def sentence_of(spans: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= start < e:
+            return s, e
+    return None
+
+
+def _same(a: Happening, b: Happening) -> bool:
+    if not a.words or not b.words:
+        return False
+    jac = len(a.words & b.words) / len(a.words | b.words)
+    shared_actors = len(a.actors & b.actors)
+    return jac >= 0.5 or (jac >= 0.25 and shared_actors >= 2)
+
+
+def build_timeline(corpus: Corpus) -> list[Happening]:
+    items: list[Happening] = []
+    for rec in corpus.records:
+        spans = sentence_spans(rec)
+        for d in rec.extraction.dates:
+            if not d.value or start_of(d.value) is None:
+                continue
+            sent = sentence_of(spans, d.start)
+            if sent is None:
+                continue
+            s, e = sent
+            text = rec.article.raw[s:e]
+            actors = {aid for (ms, me), aid in rec.actor_of.items() if s <= ms and me <= e}
+            items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), d.text,
+                                                                  rec.article.published)],
+                                   actors, _content_words(text)))
+    merged: list[Happening] = []
+    by_value: dict[str, list[Happening]] = {}
+    for h in sorted(items, key=lambda h: (h.value, h.sources[0].published or "", h.sources[0].slug, h.label)):
+        group = by_value.setdefault(h.value, [])
+        for g in group:
+            if _same(g, h) and h.sources[0].slug not in {s.slug for s in g.sources}:
+                g.sources.extend(h.sources)
+                g.actors |= h.actors
+                break
+        else:
+            group.append(h)
+            merged.append(h)
+    merged.sort(key=lambda h: h.sort_key)
+    return merged

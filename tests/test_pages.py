@@ -1,0 +1,84 @@
+"""Timeline, Quotes and Figures pages from hand-made extractions (independent of the extractors)."""
+from generator.ingest import parse
+from generator.link import ArticleRecord, link
+from generator.model import ActorMention, DateMention, Extraction, Figure, Quote
+from generator.render import render, write_tree
+
+from conftest import mkdocs_build
+
+A1 = ("date 2023-11-05 Gaza toll rises\n\nThe health ministry in Gaza said 9,500 people have been killed in Gaza. "
+      "Hamas attacked Israel on October 7.\n\n\u201cWe will not stop,\u201d Netanyahu said.\n")
+A2 = ("date 2023-11-05 Toll climbs again\n\nOfficials said 9,700 people have been killed in Gaza since then. "
+      "Hamas attacked Israel on October 7, officials said.\n")
+A3 = "date 2023-11-09 Later report\n\nOver 10,000 people have been killed in Gaza, the ministry said.\n"
+
+
+def rec(slug, text, actors=(), dates=(), quotes=(), figures=()):
+    a = parse(f"{slug}.txt", text)
+    a.slug = slug
+
+    def span(s, nth=0):
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(s, i + 1)
+        return i, i + len(s)
+
+    ex = Extraction()
+    for s, typ, name in actors:
+        i, j = span(s)
+        ex.actors.append(ActorMention(i, j, s, typ, name))
+    for s, v in dates:
+        i, j = span(s)
+        ex.dates.append(DateMention(i, j, s, v))
+    for s, speaker in quotes:
+        i, j = span(s)
+        si, sj = span(speaker)
+        ex.quotes.append(Quote(i, j, s, speaker_start=si, speaker_end=sj, speaker_text=speaker, cue="said"))
+    for s, v in figures:
+        i, j = span(s)
+        ex.figures.append(Figure(i, j, s, v, unit="people", counted="people", predicate="killed"))
+    return ArticleRecord(a, ex)
+
+
+def corpus():
+    return link([
+        rec("a1", A1, actors=[("Gaza", "place", "Gaza"), ("Israel", "country", "Israel"), ("Netanyahu", "person", "Netanyahu")],
+            dates=[("October 7", "2023-10-07")], quotes=[("We will not stop,", "Netanyahu")],
+            figures=[("9,500 people", 9500)]),
+        rec("a2", A2, actors=[("Gaza", "place", "Gaza"), ("Israel", "country", "Israel")],
+            dates=[("October 7", "2023-10-07")], figures=[("9,700 people", 9700)]),
+        rec("a3", A3, actors=[("Gaza", "place", "Gaza")], figures=[("Over 10,000 people", 10000)]),
+    ])
+
+
+def test_timeline_happening_once_with_both_sources():
+    pages = render(corpus())
+    tl = pages["timeline/index.md"]
+    lines = [l for l in tl.splitlines() if l.startswith("- **2023-10-07**")]
+    assert len(lines) == 1 and "2 sources" in lines[0]
+    assert "a1.md#p2" in lines[0] and "a2.md#p2" in lines[0]
+    # per-actor timeline
+    assert "## Timeline" in pages["actors/israel.md"]
+
+
+def test_quotes_page_and_actor_quotes():
+    pages = render(corpus())
+    assert "## [Netanyahu](../actors/netanyahu.md)" in pages["quotes/index.md"]
+    assert "search:\n  exclude: true" in pages["quotes/index.md"]
+    assert "## Quotes" in pages["actors/netanyahu.md"] and "a1.md#p3" in pages["actors/netanyahu.md"]
+
+
+def test_figures_grouped_in_time_order_with_disagreement():
+    page = render(corpus())["figures/index.md"]
+    assert "### People killed in gaza" in page.replace("Gaza", "gaza")
+    i, j, k = page.index("9,500"), page.index("9,700"), page.index("10,000")
+    assert i < j < k
+    assert "Sources disagree (2023-11-05)" in page
+
+
+def test_corpus_pages_build_strict(project):
+    root = project()
+    write_tree(root / "docs", render(corpus()))
+    done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    assert (root / "site/figures/index.html").exists() and (root / "site/timeline/index.html").exists()
