@@ -26,7 +26,7 @@ import re
 from ..model import ActorMention
 from .actors_data import lexicon
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*|\d+(?:[.,:]\d+)*|\S")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*(?![\d])|[^\W_]+|\S")
 _DOT_ABBR = frozenset("Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Col Lt Capt Sgt Adm Gov Sen Rep Rev Prof Mt Ft Bros Cmdr Maj Fr Mme".split())
 _PARTICLES = frozenset("de da di du del della dela der den van von ter ten bin ibn ben bint al el le la dos das do y e".split())
 _HYPHEN_PARTICLES = frozenset("al el ad ash as at ud ul ur ibn bin abu".split())
@@ -66,6 +66,8 @@ class _Tok:
 def _kind(t: str) -> str:
     c = t[0]
     if c.isalpha():
+        if not t.replace(".", "").replace("'", "").replace("\u2019", "").isalpha():
+            return "m"
         if c.isupper():
             if len(t) > 1 and t.isupper():
                 return "U"
@@ -120,7 +122,7 @@ def _tokenize_line(view: str, ls: int, le: int) -> list[_Tok]:
     return out
 
 
-def _line_style(toks: list[_Tok], lx) -> str:
+def _line_style(toks: list[_Tok], lx, lower_words) -> str:
     """'caps' for ALL CAPS lines, 'title' for Title Case headlines, '' for running text."""
     words = [t for t in toks if t.kind in "CUl" and len(t.t) > 1]
     if not words:
@@ -132,7 +134,11 @@ def _line_style(toks: list[_Tok], lx) -> str:
     if len(words) >= 3 and toks[-1].t not in ".?!\"\u201d:" and toks[-1].kind != "d":
         content = [t for t in words if t.t.lower() not in lx.lower_common]
         if len(content) >= 3 and sum(1 for t in content if t.kind in "CU") >= 0.8 * len(content):
-            return "title"
+            # a headline has capitalised common words; a list of names has none
+            common = sum(1 for t in content if t.kind == "C" and t.t.lower() in lower_words
+                         and t.t not in lx.known and t.t not in lx.first_names)
+            if common >= 2 or common >= 0.3 * len(content):
+                return "title"
     return ""
 
 
@@ -405,7 +411,7 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
             country = lx.demonyms[dem]
             words = rest
             break
-    if len(words) == 1 and words[0].t in lx.non_actors:
+    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t) == 1):
         return
     text = _text(view, words)
     if text in lx.demonyms or text in lx.non_actors:
@@ -483,17 +489,24 @@ def extract_actors(view: str) -> list[ActorMention]:
     tokenized = []
     for ls, le in lines:
         toks = _tokenize_line(view, ls, le)
-        style = _line_style(toks, lx)
-        tokenized.append((toks, style))
+        tokenized.append(toks)
+        for t in toks:
+            if t.kind == "l":
+                doc.lower_words.add(t.t)
+    for k, toks in enumerate(tokenized):
+        style = _line_style(toks, lx, doc.lower_words)
+        tokenized[k] = (toks, style)
         if style == "":
             for t in toks:
-                if t.kind == "l":
-                    doc.lower_words.add(t.t)
-                elif t.kind == "C" and not t.sent_start:
+                if t.kind == "C" and not t.sent_start:
                     doc.mid_caps.add(t.t)
     doc.sports = len(_SPORT_WORDS.findall(view)) >= 4
     doc.strong_names = set()
+    doc.teams = set()
     for ln, (toks, style) in enumerate(tokenized):
+        if _dateline(doc, toks, ln) or _table_line(doc, toks, ln):
+            tokenized[ln] = (toks, "done")
+            continue
         if style:
             continue
         runs = _runs(toks, view, lx)
@@ -504,7 +517,7 @@ def extract_actors(view: str) -> list[ActorMention]:
     _resolve(doc)
     # headlines: match known names case-insensitively
     for ln, (toks, style) in enumerate(tokenized):
-        if style:
+        if style and style != "done":
             _match_headline(doc, toks, ln, style)
     return _finish(doc)
 
@@ -512,6 +525,87 @@ def extract_actors(view: str) -> list[ActorMention]:
 _LOWER_MIN = re.compile(r"(?:\b([A-Z][a-z]+)['\u2019]s|\b([A-Z][a-z]+))\s+((?:foreign|defen[cs]e|interior|health|finance|justice|"
                         r"education|energy|economy|trade|agriculture|transport|culture|environment|information|tourism|"
                         r"labou?r|industry|communications|intelligence)\s+ministry)\b")
+
+
+_DATE_TAIL = re.compile(r"\s+\d{4}-\d\d-\d\d\s*$|\s+\d{1,2}/\d{1,2}/\d{2,4}\s*$")
+_TABLE_LOWER = frozenset("v vs and of de van der del la pts points the at in or not out no".split())
+
+
+def _dateline(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
+    """"LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29": places."""
+    if not toks or toks[0].kind not in "CU":
+        return False
+    line_end = toks[-1].e
+    m = _DATE_TAIL.search(doc.view, toks[0].s, line_end)
+    if not m or m.end() < line_end - 1:
+        return False
+    head = doc.view[toks[0].s:m.start()]
+    if not re.fullmatch(r"[A-Z][\w.'\u2019 -]*(?:,\s*[A-Z][\w.'\u2019 -]*)?", head):
+        return False
+    lx = doc.lx
+    pos = toks[0].s
+    for part in head.split(","):
+        lead = len(part) - len(part.lstrip())
+        part = part.strip()
+        if not part:
+            pos += 1
+            continue
+        s = pos + lead
+        key = part.lower()
+        typ, canon = lx.known_lower.get(key, ("place", part.title() if part.isupper() else part))
+        if typ == "organization":
+            typ = "place"
+        doc.cands.append(_Cand(s, s + len(part), part, typ, 4, canon, None, False, ln))
+        pos += len(part) + lead + 1 + (len(doc.view[pos:].split(",")[0]) - len(part) - lead - len(part) if False else 0)
+        pos = s + len(part) + 1
+    return True
+
+
+def _table_line(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
+    """Result and standings lines: "Lotte 6 Hyundai 2", "Barnsley 3 3 0 0 8 2 9", "Benetton (Italy) 92"."""
+    digits = sum(1 for t in toks if t.kind == "d")
+    if digits == 0 or not toks or toks[0].kind not in "CU":
+        return False
+    if toks[-1].t == "." and toks[-2].kind != "d" if len(toks) > 1 else False:
+        return False
+    words = [t for t in toks if t.kind in "CUl"]
+    if any(t.kind == "l" and t.t not in _TABLE_LOWER for t in words):
+        return False
+    lx = doc.lx
+    runs = _runs(toks, doc.view, lx)
+    if not runs:
+        return False
+    first_run_end = runs[0][-1].idx
+    if first_run_end + 1 >= len(toks) or toks[first_run_end + 1].kind not in "dp":
+        return False
+    for run in runs:
+        venue = False
+        while run and run[0].kind == "C" and run[0].t.lower() in lx.lower_common:
+            venue = venue or run[0].t in ("At", "In")
+            run = run[1:]
+        words = _words(run)
+        if not words:
+            continue
+        text = _text(doc.view, run)
+        if text.lower() in lx.lower_common or text in lx.non_actors or text in lx.demonyms or len(text) == 1:
+            continue
+        known = lx.known.get(text) or lx.known_lower.get(text.lower())
+        prev = toks[run[0].idx - 1].t if run[0].idx > 0 else ""
+        if known and known[0] == "country":
+            typ, name = known
+        elif len(words) >= 2 and words[0].t in lx.first_names or len(words) >= 2 and len(words[0].t) == 2 and words[0].t.endswith("."):
+            typ, name = "person", text
+        elif prev == "(" and known or venue:
+            typ, name = "place", known[1] if known else text
+        else:
+            typ, name = "organization", text
+        if not doc.sports and typ == "organization" and known and known[0] != "organization":
+            typ = known[0]
+        c = _Cand(run[0].s, run[-1].e, text, typ, 2, name, None, False, ln)
+        if typ == "organization" and known and known[0] == "place":
+            doc.teams.add(text)
+        doc.cands.append(c)
+    return True
 
 
 def _lowercase_ministries(doc: _Doc):
@@ -626,16 +720,17 @@ def _resolve(doc: _Doc):
             c.name = next(iter(ministries[c.name]))
     # sports reports: a city or county followed by a score is a team
     if doc.sports:
-        teams = set()
+        teams = doc.teams
         for c in out:
-            if c.type == "place":
+            if c.type == "place" and c.strength < 4:
                 after = view[c.e:c.e + 12]
                 before = view[max(0, c.s - 12):c.s]
-                if re.match(r"\s+\d", after) or re.search(r"\b(?:beat|v|vs\.?|against|to|drew with|lost to)\s+$", before) \
+                if re.match(r"\s+\d(?!\d\d\d-)", after) or re.search(r"\b(?:beat|v|vs\.?|against|to|drew with|lost to)\s+$", before) \
                         or re.match(r"\s+(?:beat|v|vs|drew|won|lost|were|have|had)\b", after):
                     teams.add(c.text)
+        teams = {t.lower() for t in teams}
         for c in out:
-            if c.text in teams and c.type == "place":
+            if c.text.lower() in teams and c.type == "place" and c.strength < 4:
                 c.type = "organization"
     doc.cands = out
 
