@@ -55,6 +55,9 @@ _SPORT_WORDS = re.compile(r"\b(?:beat|beats|drew|draw|halftime|half-time|innings
                           r"race|lap|sets?)\b", re.I)
 
 
+UNKNOWN_SINGLE = "repeat"
+
+
 class _Tok:
     __slots__ = ("s", "e", "t", "kind", "sent_start", "idx")
 
@@ -297,6 +300,8 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     if n >= 2:
         if any(t.lower() in lx.role_words or t in lx.org_last for t in texts):
             return "organization", 1
+        if any(t in lx.known and lx.known[t][0] == "place" for t in texts) and first not in lx.first_names:
+            return "organization", 1  # "Dynamo Moscow", "Philadelphia Eagles"
         if all(t.isalpha() and t[0].isupper() and not t.isupper() for t in texts if t not in ("-",)):
             return "person", 1
         return "organization", 0
@@ -316,6 +321,14 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     return "person", 0
 
 
+def _known_prefix(view: str, words: list[_Tok], lx) -> bool:
+    """Do the first two or three words form a known name ("New York Stock Exchange", "South Africa Ltd")?"""
+    for m in (3, 2):
+        if len(words) >= m and _text(view, words[:m]) in lx.known:
+            return True
+    return False
+
+
 def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     lx = doc.lx
     view = doc.view
@@ -328,7 +341,7 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
         _emit(doc, words, toks, typ, 3, canon, line_no)
         return
     # strip leading function words ("The", "In", "Although") and position-capitalised common words
-    while words and (words[0].kind == "C" and words[0].t.lower() in lx.lower_common or words[0].t in lx.non_actors and words[0].t not in lx.honorifics
+    while words and not _known_prefix(view, words, lx) and (words[0].kind == "C" and words[0].t.lower() in lx.lower_common or words[0].t in lx.non_actors and words[0].t not in lx.honorifics
                      or words[0].kind == "p"):
         words = words[1:]
         if words and _text(view, words) in lx.known:
@@ -411,8 +424,10 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
             country = lx.demonyms[dem]
             words = rest
             break
-    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t) == 1):
+    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1):
         return
+    if len(words) >= 2 and words[-1].t in lx.misc_last:
+        return  # an event, a law, a prize: not an actor
     text = _text(view, words)
     if text in lx.demonyms or text in lx.non_actors:
         return
@@ -687,12 +702,15 @@ def _resolve(doc: _Doc):
         m = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", view[c.e:c.e + 14])
         if m and c.type == "organization" and len(c.text.split()) >= 2:
             acronym[m.group(1)] = c.name
+    counts: dict[str, int] = {}
+    for c in cands:
+        counts[c.text] = counts.get(c.text, 0) + 1
     out = []
     for c in cands:
         if c.strength < 3 or c.type != "country":
             full = person_full.get(c.text)
             if full and c.type != "country" and c.strength < 3 or full and c.type == "place" and c.strength == 3 \
-                    and len(c.text.split()) == 1 and any(p.strength >= 2 for p in full):
+                    and len(c.text.split()) == 1 and any(p.strength >= 1 for p in full):
                 prev = [p for p in full if p.s < c.s] or full
                 p = prev[-1]
                 c.type, c.name, c.strength = "person", p.text, max(c.strength, 2)
@@ -702,9 +720,12 @@ def _resolve(doc: _Doc):
                 b = best.get(c.text)
                 if b is not None and b.strength > c.strength:
                     c.type, c.name = b.type, b.name
-        if c.type == "person" and c.strength == 0 and c.sent_initial and c.text not in doc.mid_caps \
-                and len(c.text.split()) == 1:
-            continue  # an unknown capitalised word that only ever opens a sentence
+        if c.strength == 0 and len(c.text.split()) == 1:
+            if UNKNOWN_SINGLE == "drop" or c.sent_initial and c.text not in doc.mid_caps \
+                    or UNKNOWN_SINGLE == "repeat" and counts[c.text] < 2:
+                continue  # an unknown capitalised word with nothing to say what it names
+            if UNKNOWN_SINGLE in ("org", "repeat"):
+                c.type = "organization"
         if c.type == "organization":
             mn = _ministry_name(c, view, lx)
             if mn:

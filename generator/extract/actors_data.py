@@ -27,6 +27,8 @@ class Lexicon:
     loc_first: frozenset = frozenset()
     non_actors: frozenset = frozenset()
     lower_common: frozenset = frozenset()
+    misc_last: frozenset = frozenset()
+    non_actors_lower: frozenset = frozenset()
 
 
 def _lines(name: str):
@@ -111,4 +113,6 @@ def lexicon() -> Lexicon:
     lx.loc_first = frozenset(sec.get("loc_first", []))
     lx.non_actors = frozenset(sec.get("non_actors", []))
     lx.lower_common = frozenset(w.lower() for w in sec.get("lower_common", []))
+    lx.misc_last = frozenset(sec.get("misc_last", []))
+    lx.non_actors_lower = frozenset(w.lower() for w in lx.non_actors)
     return lx
