@@ -149,7 +149,7 @@ def _is_cap(tk: _Tok) -> bool:
     return tk.kind in "CU"
 
 
-def _runs(toks: list[_Tok], view: str, lx) -> list[list[_Tok]]:
+def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list[_Tok]]:
     """Runs of capitalised tokens with their joiners."""
     runs = []
     n = len(toks)
@@ -166,6 +166,11 @@ def _runs(toks: list[_Tok], view: str, lx) -> list[list[_Tok]]:
         while j < n:
             prev, nxt = run[-1], toks[j]
             gap = view[prev.e:nxt.s]
+            if gap == " " and nxt.t in _HYPHEN_PARTICLES and j + 2 < n and toks[j + 1].t == "-" \
+                    and toks[j + 1].s == nxt.e and toks[j + 2].s == toks[j + 1].e and _is_cap(toks[j + 2]):
+                run += [nxt, toks[j + 1], toks[j + 2]]  # "Rami al-Saadani"
+                j += 3
+                continue
             if gap == " " or gap == "":
                 if gap == " " and _is_cap(nxt) and nxt.t not in _WEEK_MONTH:
                     run.append(nxt)
@@ -180,6 +185,11 @@ def _runs(toks: list[_Tok], view: str, lx) -> list[list[_Tok]]:
                     if after.t in _HYPHEN_PARTICLES and j + 3 < n and toks[j + 2].t == "-" and _is_cap(toks[j + 3]):
                         run += [nxt, after, toks[j + 2], toks[j + 3]]
                         j += 4
+                        continue
+                    if after.kind == "l" and _is_cap(prev) and len(after.t) <= 5 and after.t not in _LOWER_SUFFIX \
+                            and after.t not in lower_words and (j + 2 >= n or toks[j + 2].s > after.e):
+                        run += [nxt, after]  # "Chen Chun-yeh", "Kang Young-hoon"
+                        j += 2
                         continue
                     break
                 if gap == " " and nxt.kind == "l" and j + 1 < n and view[nxt.e:toks[j + 1].s] == " ":
@@ -312,6 +322,8 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     nxt = line_toks[words[-1].idx + 1] if words[-1].idx + 1 < len(line_toks) else None
     if prev is not None and prev.t.lower() in _PLACE_PREV:
         return "place", 1
+    if prev is not None and prev.t in ("b", "c", "st", "lbw") and doc.sports:
+        return "person", 1  # cricket scorecard: "c Ranatunga b Muralitharan"
     if nxt is not None and nxt.t in _SAY:
         return "person", 1
     if prev is not None and prev.t in ("the", "The"):
@@ -341,8 +353,11 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
         _emit(doc, words, toks, typ, 3, canon, line_no)
         return
     # strip leading function words ("The", "In", "Although") and position-capitalised common words
-    while words and not _known_prefix(view, words, lx) and (words[0].kind == "C" and words[0].t.lower() in lx.lower_common or words[0].t in lx.non_actors and words[0].t not in lx.honorifics
-                     or words[0].kind == "p"):
+    while words and not _known_prefix(view, words, lx) and (
+            words[0].kind == "C" and words[0].t.lower() in lx.lower_common
+            or words[0].t in lx.non_actors and words[0].t not in lx.honorifics and words[0].t not in lx.first_names
+            and not (len(words) > 2 and words[1].t == "of")
+            or words[0].kind == "p"):
         words = words[1:]
         if words and _text(view, words) in lx.known:
             break
@@ -360,7 +375,8 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     # split at capitalised common words inside (Title-ish fragments: "Erdogan On Gaza")
     for k in range(1, len(words)):
         w = words[k]
-        if w.kind == "C" and w.t.lower() in lx.lower_common and w.t not in ("Of", "The"):
+        if w.kind == "C" and w.t.lower() in lx.lower_common and w.t not in ("Of", "The") \
+                and words[k - 1].t not in lx.first_names:
             _analyze_run(doc, words[:k], toks, line_no)
             rest = words[k + 1:]
             if rest:
@@ -382,8 +398,11 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
         tl = w.t.lower().rstrip(".")
         if w.t in lx.honorifics or tl in lx.role_heads:
             last_head = k
-        elif tl in lx.role_words or w.t in lx.demonyms or (w.t in lx.known and lx.known[w.t][0] == "country") or w.t == "-":
+        elif tl in lx.role_words or w.t in lx.demonyms or (w.t in lx.known and lx.known[w.t][0] in ("country", "place")) \
+                or w.t == "-":
             pass
+        elif k + 1 < len(words) and words[k + 1].t in ("Minister", "Secretary", "Commissioner") and k < 2:
+            pass  # "Privatisation Minister"
         else:
             break
         k += 1
@@ -519,12 +538,12 @@ def extract_actors(view: str) -> list[ActorMention]:
     doc.strong_names = set()
     doc.teams = set()
     for ln, (toks, style) in enumerate(tokenized):
-        if _dateline(doc, toks, ln) or _table_line(doc, toks, ln):
+        if _dateline(doc, toks, ln) or _table_line(doc, toks, ln, style):
             tokenized[ln] = (toks, "done")
             continue
         if style:
             continue
-        runs = _runs(toks, view, lx)
+        runs = _runs(toks, view, lx, doc.lower_words)
         runs = _hyphen_parts(doc, toks, ln, runs)
         for run in runs:
             _analyze_run(doc, run, toks, ln)
@@ -576,11 +595,13 @@ def _dateline(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
     return True
 
 
-def _table_line(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
+def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
     """Result and standings lines: "Lotte 6 Hyundai 2", "Barnsley 3 3 0 0 8 2 9", "Benetton (Italy) 92"."""
     digits = sum(1 for t in toks if t.kind == "d")
     if digits == 0 or not toks or toks[0].kind not in "CU":
         return False
+    if style == "caps" and digits < sum(1 for t in toks if t.kind in "CU"):
+        return False  # "SOCCER - U.S. BEAT EL SALVADOR 3-1."
     if toks[-1].t == "." and toks[-2].kind != "d" if len(toks) > 1 else False:
         return False
     words = [t for t in toks if t.kind in "CUl"]
@@ -602,7 +623,10 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
         if not words:
             continue
         text = _text(doc.view, run)
-        if text.lower() in lx.lower_common or text in lx.non_actors or text in lx.demonyms or len(text) == 1:
+        if text.lower() in lx.lower_common or text.lower() in lx.non_actors_lower or text in lx.demonyms or len(text) == 1:
+            continue
+        nxt = toks[run[-1].idx + 1] if run[-1].idx + 1 < len(toks) else None
+        if nxt is not None and nxt.t == ":" or len(words) == 1 and text.lower() in doc.lower_words:
             continue
         known = lx.known.get(text) or lx.known_lower.get(text.lower())
         prev = toks[run[0].idx - 1].t if run[0].idx > 0 else ""
@@ -719,7 +743,7 @@ def _resolve(doc: _Doc):
             elif c.strength < 2:
                 b = best.get(c.text)
                 if b is not None and b.strength > c.strength:
-                    c.type, c.name = b.type, b.name
+                    c.type, c.name, c.strength = b.type, b.name, b.strength
         if c.strength == 0 and len(c.text.split()) == 1:
             if UNKNOWN_SINGLE == "drop" or c.sent_initial and c.text not in doc.mid_caps \
                     or UNKNOWN_SINGLE == "repeat" and counts[c.text] < 2:
