@@ -245,6 +245,10 @@ class _Doc:
         self.sports = False
 
 
+def view_pair(doc: _Doc, toks: list[_Tok], j: int) -> str:
+    return doc.view[toks[j - 1].s:toks[j].e]
+
+
 def _role_before(doc: _Doc, toks: list[_Tok], k: int, extra_stop: int = 0) -> tuple[str | None, int]:
     """Title words right before token k (within the line): (role text, index of the first role token)."""
     lx = doc.lx
@@ -271,6 +275,9 @@ def _role_before(doc: _Doc, toks: list[_Tok], k: int, extra_stop: int = 0) -> tu
                 last_head = j
         elif tl in lx.role_words or t.t in lx.demonyms or t.t in lx.known or tl in ("of", "the", "and"):
             first = j
+        elif j > 0 and view_pair(doc, toks, j) in doc.lx.known:
+            first = j - 1  # "United States"
+            j -= 1
         else:
             break
         j -= 1
@@ -347,6 +354,10 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     words = list(run)
     # whole run known?
     text = _text(view, words)
+    if text not in lx.known and words[0].kind == "U" and text.lower() in lx.known_lower:
+        typ, canon = lx.known_lower[text.lower()]
+        _emit(doc, words, toks, typ, 3, canon, line_no)
+        return
     if text in lx.known and not (words[0].sent_start and len(words) == 1 and text.lower() in doc.lower_words
                                  and lx.known[text][0] != "country"):
         typ, canon = lx.known[text]
@@ -395,6 +406,11 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     last_head = -1
     while k < len(words):
         w = words[k]
+        m = 3 if k + 3 <= len(words) and _text(view, words[k:k + 3]) in lx.known else \
+            2 if k + 2 <= len(words) and _text(view, words[k:k + 2]) in lx.known else 0
+        if m and lx.known[_text(view, words[k:k + m])][0] == "country" and k + m < len(words):
+            k += m  # "United States Secretary of State"
+            continue
         tl = w.t.lower().rstrip(".")
         if w.t in lx.honorifics or tl in lx.role_heads:
             last_head = k
@@ -414,17 +430,14 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
         while cut < len(words) and (words[cut].t in ("of", "the", "-") or words[cut].t.lower() in lx.role_words
                                      and words[cut].t not in lx.first_names):
             cut += 1
-        if cut < len(words):
-            for w in words[:cut]:
-                if w.t in lx.known and lx.known[w.t][0] == "country":
-                    _emit(doc, [w], toks, "country", 3, lx.known[w.t][1], line_no)
-            words = words[cut:]
-            titled = True
+        _emit_countries(doc, words[:cut], toks, line_no)
+        if cut >= len(words):
+            return  # only a title: "US Secretary of State"
+        words = words[cut:]
+        titled = True
     elif last_head >= 0 and last_head + 1 >= len(words) and not is_org:
         # only a title ("Turkish President"): countries inside are still mentions
-        for w in words:
-            if w.t in lx.known and lx.known[w.t][0] == "country":
-                _emit(doc, [w], toks, "country", 3, lx.known[w.t][1], line_no)
+        _emit_countries(doc, words, toks, line_no)
         return
     # leading demonym: "Israeli Foreign Ministry" -> "Foreign Ministry" (Israel); "Turkish Airlines" stays
     dem = None
@@ -461,6 +474,21 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     c = _emit(doc, words, toks, typ, strength, text, line_no)
     if c is not None:
         c.country = country
+
+
+def _emit_countries(doc: _Doc, words: list[_Tok], toks: list[_Tok], line_no: int):
+    """Countries named inside a title ("US Secretary of State", "United States Secretary of State")."""
+    lx = doc.lx
+    k = 0
+    while k < len(words):
+        for m in (3, 2, 1):
+            if k + m <= len(words):
+                t = _text(doc.view, words[k:k + m])
+                if t in lx.known and lx.known[t][0] == "country":
+                    _emit(doc, words[k:k + m], toks, "country", 3, lx.known[t][1], line_no)
+                    k += m - 1
+                    break
+        k += 1
 
 
 def _emit(doc: _Doc, words: list[_Tok], toks: list[_Tok], typ: str, strength: int, name: str, line_no: int):
@@ -814,7 +842,7 @@ def _match_headline(doc: _Doc, toks: list[_Tok], ln: int, style: str):
         k, (typ, name) = hit
         s, e = words[i].s, words[k - 1].e
         txt = view[s:e]
-        if txt.lower() in lx.lower_common or txt in lx.demonyms:
+        if txt.lower() in lx.lower_common and not (txt.isupper() and style == "title") or txt in lx.demonyms:
             i += 1
             continue
         if doc.sports and typ == "place":
