@@ -1,9 +1,865 @@
-"""Actor detection: people, organisations, countries and places."""
+"""Actor detection: people, organisations, countries and places.
+
+Rules, gazetteers and document-level consistency, no statistical model:
+
+1. The text view is cut into lines and tokens.  Lines written in ALL CAPS or in
+   Title Case (headlines) are set aside: capitalisation tells nothing there.
+2. In ordinary lines, runs of capitalised tokens are joined (with name
+   particles "de", "bin", "van", with "of" after institution heads, with "&"
+   and hyphens between capitals) and cut at possessives, punctuation,
+   weekdays and months.
+3. Each run is trimmed (sentence-initial function words, titles, demonyms;
+   the titles become the mention's role) and typed from the gazetteers,
+   organisation and place cue words, first names, titles and context
+   ("in X", "X said", "X-based").
+4. Document pass: a name typed with strong evidence types the same string
+   elsewhere; surnames resolve to the full name of a person mentioned in the
+   article; acronyms in brackets take the name they follow; unknown
+   sentence-initial words not seen capitalised mid-sentence are dropped.
+5. Headlines are matched against the names found in the body and the
+   gazetteers, case-insensitively.
+"""
 from __future__ import annotations
 
+import re
+
 from ..model import ActorMention
+from .actors_data import lexicon
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*(?![\d])|[^\W_]+|\S")
+_DOT_ABBR = frozenset("Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Col Lt Capt Sgt Adm Gov Sen Rep Rev Prof Mt Ft Bros Cmdr Maj Fr Mme".split())
+_PARTICLES = frozenset("de da di du del della dela der den van von ter ten bin ibn ben bint al el le la dos das do y e".split())
+_HYPHEN_PARTICLES = frozenset("al el ad ash as at ud ul ur ibn bin abu".split())
+_OF_HEADS = frozenset("Republic Kingdom States Emirates Isle Isles Gulf Sea Strait Bay Cape Bank Chamber Church Court Council "
+                      "Duke Duchess Prince Princess Queen King Earl Archbishop Bishop Secretary Minister Ministry Chief Mayor "
+                      "Governor Director Head Commissioner Chancellor President Speaker Sultan Emir Sheikh Ayatollah".split())
+_LOWER_SUFFIX = frozenset("run led based backed controlled held owned born made style linked allied aligned funded supported "
+                          "brokered sponsored occupied administered ruled governed dominated bound registered listed "
+                          "flagged bred affiliated inspired friendly majority".split())
+_PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
+_SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
+                 "announced tweeted confirmed denied declared".split())
+_WEEK_MONTH = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+                        "August September October November December".split())
+_PORTFOLIO = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "defence": "Defence", "defense": "Defence",
+              "interior": "Interior", "home": "Interior", "health": "Health", "finance": "Finance", "justice": "Justice",
+              "education": "Education", "energy": "Energy", "economy": "Economy", "trade": "Trade",
+              "agriculture": "Agriculture", "transport": "Transport", "culture": "Culture", "environment": "Environment",
+              "information": "Information", "tourism": "Tourism", "labour": "Labour", "labor": "Labour",
+              "industry": "Industry", "communications": "Communications", "intelligence": "Intelligence"}
+_MINISTRY_A = re.compile(r"^(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)\s+Ministry$")
+_MINISTRY_B = re.compile(r"^Ministry\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)$")
+_SPORT_WORDS = re.compile(r"\b(?:beat|beats|drew|draw|halftime|half-time|innings|wickets?|goals?|scored|scorers?|striker|"
+                          r"midfielder|league|cup|match|matches|points|standings|played|fixtures?|tournament|seed(?:ed)?|"
+                          r"champions?|championship|soccer|football|cricket|tennis|golf|rugby|hockey|basketball|baseball|"
+                          r"race|lap|sets?)\b", re.I)
+
+
+UNKNOWN_SINGLE = "repeat"
+
+
+class _Tok:
+    __slots__ = ("s", "e", "t", "kind", "sent_start", "idx")
+
+    def __init__(self, s, e, t, kind, idx):
+        self.s, self.e, self.t, self.kind, self.idx = s, e, t, kind, idx
+        self.sent_start = False
+
+
+def _kind(t: str) -> str:
+    c = t[0]
+    if c.isalpha():
+        if not t.replace(".", "").replace("'", "").replace("\u2019", "").isalpha():
+            return "m"
+        if c.isupper():
+            if len(t) > 1 and t.isupper():
+                return "U"
+            return "C"
+        return "l"
+    if c.isdigit():
+        return "d"
+    return "p"
+
+
+class _Cand:
+    """A typed name span before the document pass."""
+
+    __slots__ = ("s", "e", "text", "type", "strength", "name", "role", "sent_initial", "country", "ministry", "line")
+
+    def __init__(self, s, e, text, typ, strength, name, role=None, sent_initial=False, line=0):
+        self.s, self.e, self.text, self.type, self.strength, self.name = s, e, text, typ, strength, name
+        self.role, self.sent_initial, self.line = role, sent_initial, line
+        self.country = None
+        self.ministry = None
+
+
+def _tokenize_line(view: str, ls: int, le: int) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN.finditer(view, ls, le):
+        t = m.group()
+        toks.append(_Tok(m.start(), m.end(), t, _kind(t), len(toks)))
+    # abbreviations and initials keep their full stop
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        tk = toks[i]
+        if tk.kind in "CU" and i + 1 < len(toks) and toks[i + 1].t == "." and toks[i + 1].s == tk.e and (
+                tk.t in _DOT_ABBR or len(tk.t) == 1):
+            tk = _Tok(tk.s, tk.e + 1, tk.t + ".", tk.kind, 0)
+            i += 1
+        tk.idx = len(out)
+        out.append(tk)
+        i += 1
+    sent = True
+    for tk in out:
+        if tk.kind == "p":
+            if tk.t in ".!?:;":
+                sent = True
+            elif tk.t in "\"'\u201c\u2018\u201d\u2019([-\u2013\u2014*\u2022#>|":
+                pass
+            else:
+                sent = False
+            continue
+        tk.sent_start = sent
+        sent = False
+    return out
+
+
+def _line_style(toks: list[_Tok], lx, lower_words) -> str:
+    """'caps' for ALL CAPS lines, 'title' for Title Case headlines, '' for running text."""
+    words = [t for t in toks if t.kind in "CUl" and len(t.t) > 1]
+    if not words:
+        return ""
+    upper = sum(1 for t in words if t.kind == "U")
+    if upper >= 2 and upper >= 0.6 * len(words) or (len(words) == 1 and upper == 1 and len(words[0].t) > 4):
+        # a single all-caps word alone on a line is a caps line too (dateline "LONDON")
+        return "caps"
+    if len(words) >= 3 and toks[-1].t not in ".?!\"\u201d:" and toks[-1].kind != "d":
+        content = [t for t in words if t.t.lower() not in lx.lower_common]
+        if len(content) >= 3 and sum(1 for t in content if t.kind in "CU") >= 0.8 * len(content):
+            # a headline has capitalised common words; a list of names has none
+            common = sum(1 for t in content if t.kind == "C" and t.t.lower() in lower_words
+                         and t.t not in lx.known and t.t not in lx.first_names)
+            if common >= 2 or common >= 0.3 * len(content):
+                return "title"
+    return ""
+
+
+def _is_cap(tk: _Tok) -> bool:
+    return tk.kind in "CU"
+
+
+def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list[_Tok]]:
+    """Runs of capitalised tokens with their joiners."""
+    runs = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tk = toks[i]
+        start_ok = _is_cap(tk) or (tk.t in _HYPHEN_PARTICLES and i + 2 < n and toks[i + 1].t == "-"
+                                   and toks[i + 1].s == tk.e and _is_cap(toks[i + 2]) and toks[i + 2].s == toks[i + 1].e)
+        if not start_ok or tk.t in _WEEK_MONTH:
+            i += 1
+            continue
+        run = [tk]
+        j = i + 1
+        while j < n:
+            prev, nxt = run[-1], toks[j]
+            gap = view[prev.e:nxt.s]
+            if gap == " " and nxt.t in _HYPHEN_PARTICLES and j + 2 < n and toks[j + 1].t == "-" \
+                    and toks[j + 1].s == nxt.e and toks[j + 2].s == toks[j + 1].e and _is_cap(toks[j + 2]):
+                run += [nxt, toks[j + 1], toks[j + 2]]  # "Rami al-Saadani"
+                j += 3
+                continue
+            if gap == " " or gap == "":
+                if gap == " " and _is_cap(nxt) and nxt.t not in _WEEK_MONTH:
+                    run.append(nxt)
+                    j += 1
+                    continue
+                if gap == "" and nxt.t == "-" and j + 1 < n and toks[j + 1].s == nxt.e:
+                    after = toks[j + 1]
+                    if _is_cap(after) and _is_cap(prev) and after.t not in _WEEK_MONTH:
+                        run += [nxt, after]
+                        j += 2
+                        continue
+                    if after.t in _HYPHEN_PARTICLES and j + 3 < n and toks[j + 2].t == "-" and _is_cap(toks[j + 3]):
+                        run += [nxt, after, toks[j + 2], toks[j + 3]]
+                        j += 4
+                        continue
+                    if after.kind == "l" and _is_cap(prev) and len(after.t) <= 5 and after.t not in _LOWER_SUFFIX \
+                            and after.t not in lower_words and (j + 2 >= n or toks[j + 2].s > after.e):
+                        run += [nxt, after]  # "Chen Chun-yeh", "Kang Young-hoon"
+                        j += 2
+                        continue
+                    break
+                if gap == " " and nxt.kind == "l" and j + 1 < n and view[nxt.e:toks[j + 1].s] == " ":
+                    after = toks[j + 1]
+                    if nxt.t in _PARTICLES and _is_cap(after) and after.t not in lx.non_actors:
+                        run += [nxt, after]
+                        j += 2
+                        continue
+                    if nxt.t in _HYPHEN_PARTICLES and after.t == "-":
+                        pass
+                    if nxt.t == "of" and (prev.t in lx.org_first or prev.t in lx.loc_first or prev.t in _OF_HEADS
+                                          or prev.t in lx.org_last):
+                        k = j + 1
+                        if toks[k].t == "the" and k + 1 < n and view[toks[k].e:toks[k + 1].s] == " ":
+                            k += 1
+                        if _is_cap(toks[k]) and toks[k].t not in _WEEK_MONTH:
+                            run += toks[j:k + 1]
+                            j = k + 1
+                            continue
+                    if nxt.t in _HYPHEN_PARTICLES and j + 2 < n and toks[j + 1].t == "-" and _is_cap(toks[j + 2]):
+                        run += [nxt, toks[j + 1], toks[j + 2]]
+                        j += 3
+                        continue
+                if gap == " " and nxt.t == "&" and j + 1 < n and _is_cap(toks[j + 1]):
+                    run += [nxt, toks[j + 1]]
+                    j += 2
+                    continue
+                if gap == "" and nxt.t == "&" and j + 1 < n and _is_cap(toks[j + 1]) and toks[j + 1].s == nxt.e:
+                    run += [nxt, toks[j + 1]]
+                    j += 2
+                    continue
+            break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _text(view: str, toks: list[_Tok]) -> str:
+    return view[toks[0].s:toks[-1].e]
+
+
+def _words(toks: list[_Tok]) -> list[_Tok]:
+    return [t for t in toks if t.kind != "p"]
+
+
+class _Doc:
+    def __init__(self, view: str):
+        self.view = view
+        self.lx = lexicon()
+        self.lower_words: set[str] = set()
+        self.mid_caps: set[str] = set()
+        self.cands: list[_Cand] = []
+        self.sports = False
+
+
+def view_pair(doc: _Doc, toks: list[_Tok], j: int) -> str:
+    return doc.view[toks[j - 1].s:toks[j].e]
+
+
+def _role_before(doc: _Doc, toks: list[_Tok], k: int, extra_stop: int = 0) -> tuple[str | None, int]:
+    """Title words right before token k (within the line): (role text, index of the first role token)."""
+    lx = doc.lx
+    j = k - 1
+    first = None
+    last_head = None
+    while j >= 0 and k - j <= 10:
+        t = toks[j]
+        tl = t.t.lower().rstrip(".")
+        if t.kind == "p":
+            if t.t in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].t == "s":
+                j -= 1
+                continue
+            if t.t == "-" and j > 0 and toks[j - 1].e == t.s:
+                j -= 1
+                continue
+            break
+        if tl == "s" and j > 0 and toks[j - 1].t in ("'", "\u2019"):
+            j -= 1
+            continue
+        if tl in lx.role_heads or t.t in lx.honorifics:
+            first = j
+            if last_head is None:
+                last_head = j
+        elif tl in lx.role_words or t.t in lx.demonyms or t.t in lx.known or tl in ("of", "the", "and"):
+            first = j
+        elif j > 0 and view_pair(doc, toks, j) in doc.lx.known:
+            first = j - 1  # "United States"
+            j -= 1
+        else:
+            break
+        j -= 1
+    if first is None or last_head is None:
+        return None, k
+    if last_head != k - 1 and toks[last_head + 1].t != "of":
+        return None, k
+    while first < k and toks[first].t.lower() in ("of", "the", "and", "s", "'", "\u2019", "-"):
+        first += 1
+    if first >= k:
+        return None, k
+    return doc.view[toks[first].s:toks[k - 1].e], first
+
+
+def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> tuple[str, int]:
+    """(type, strength) of a trimmed name span."""
+    lx = doc.lx
+    texts = [w.t for w in words]
+    first, last = texts[0], texts[-1]
+    n = len(texts)
+    if n >= 2 and (last in lx.org_last or last.rstrip(".") in lx.org_last):
+        if last == "City" and " ".join(texts[:-1]) in lx.known and lx.known[" ".join(texts[:-1])][0] == "country":
+            return "place", 2
+        return "organization", 2
+    if n >= 2 and first in lx.org_first and "of" in texts:
+        return "organization", 2
+    if n >= 2 and (first in lx.loc_first or last in lx.loc_last):
+        return "place", 2
+    if titled:
+        return "person", 2
+    if n >= 2 and (first in lx.first_names or (len(first) == 2 and first.endswith("."))):
+        return "person", 2
+    if n >= 2 and any(t in _PARTICLES for t in texts[1:-1]):
+        return "person", 1
+    if n == 1 and words[0].kind == "U" and len(first) <= 6:
+        return "organization", 1
+    if n >= 2:
+        if any(t.lower() in lx.role_words or t in lx.org_last for t in texts):
+            return "organization", 1
+        if any(t in lx.known and lx.known[t][0] == "place" for t in texts) and first not in lx.first_names:
+            return "organization", 1  # "Dynamo Moscow", "Philadelphia Eagles"
+        if all(t.isalpha() and t[0].isupper() and not t.isupper() for t in texts if t not in ("-",)):
+            return "person", 1
+        return "organization", 0
+    # one word: context
+    line_toks = toks
+    i0 = words[0].idx
+    prev = line_toks[i0 - 1] if i0 > 0 else None
+    nxt = line_toks[words[-1].idx + 1] if words[-1].idx + 1 < len(line_toks) else None
+    if prev is not None and prev.t.lower() in _PLACE_PREV:
+        return "place", 1
+    if prev is not None and prev.t in ("b", "c", "st", "lbw") and doc.sports:
+        return "person", 1  # cricket scorecard: "c Ranatunga b Muralitharan"
+    if nxt is not None and nxt.t in _SAY:
+        return "person", 1
+    if prev is not None and prev.t in ("the", "The"):
+        return "organization", 0
+    if first in lx.first_names:
+        return "person", 1
+    return "person", 0
+
+
+def _known_prefix(view: str, words: list[_Tok], lx) -> bool:
+    """Do the first two or three words form a known name ("New York Stock Exchange", "South Africa Ltd")?"""
+    for m in (3, 2):
+        if len(words) >= m and _text(view, words[:m]) in lx.known:
+            return True
+    return False
+
+
+def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
+    lx = doc.lx
+    view = doc.view
+    words = list(run)
+    # whole run known?
+    text = _text(view, words)
+    if text not in lx.known and words[0].kind == "U" and text.lower() in lx.known_lower:
+        typ, canon = lx.known_lower[text.lower()]
+        _emit(doc, words, toks, typ, 3, canon, line_no)
+        return
+    if text in lx.known and not (words[0].sent_start and len(words) == 1 and text.lower() in doc.lower_words
+                                 and lx.known[text][0] != "country"):
+        typ, canon = lx.known[text]
+        _emit(doc, words, toks, typ, 3, canon, line_no)
+        return
+    # strip leading function words ("The", "In", "Although") and position-capitalised common words
+    while words and not _known_prefix(view, words, lx) and (
+            words[0].kind == "C" and words[0].t.lower() in lx.lower_common
+            or words[0].t in lx.non_actors and words[0].t not in lx.honorifics and words[0].t not in lx.first_names
+            and not (len(words) > 2 and words[1].t == "of")
+            or words[0].kind == "p"):
+        words = words[1:]
+        if words and _text(view, words) in lx.known:
+            break
+    if not words:
+        return
+    if words[0].sent_start or words[0] is run[0] and run[0].sent_start:
+        w = words[0]
+        if (w.t.lower() in doc.lower_words and w.t not in lx.first_names and w.t not in lx.known
+                and w.t not in lx.honorifics and w.t not in lx.demonyms and w.t not in doc.mid_caps):
+            words = words[1:]
+            while words and words[0].kind == "p":
+                words = words[1:]
+            if not words:
+                return
+    # split at capitalised common words inside (Title-ish fragments: "Erdogan On Gaza")
+    for k in range(1, len(words)):
+        w = words[k]
+        if w.kind == "C" and w.t.lower() in lx.lower_common and w.t not in ("Of", "The") \
+                and words[k - 1].t not in lx.first_names:
+            _analyze_run(doc, words[:k], toks, line_no)
+            rest = words[k + 1:]
+            if rest:
+                _analyze_run(doc, rest, toks, line_no)
+            return
+    text = _text(view, words)
+    if text in lx.known:
+        typ, canon = lx.known[text]
+        _emit(doc, words, toks, typ, 3, canon, line_no)
+        return
+    # org names ending in a cue word keep their demonym ("Turkish Airlines") unless generic ("Turkish Foreign Ministry")
+    titled = False
+    country = None
+    # titles: strip leading honorifics / role words / demonyms / countries; countries in there are mentions
+    k = 0
+    last_head = -1
+    while k < len(words):
+        w = words[k]
+        m = 3 if k + 3 <= len(words) and _text(view, words[k:k + 3]) in lx.known else \
+            2 if k + 2 <= len(words) and _text(view, words[k:k + 2]) in lx.known else 0
+        if m and lx.known[_text(view, words[k:k + m])][0] == "country" and k + m < len(words):
+            k += m  # "United States Secretary of State"
+            continue
+        tl = w.t.lower().rstrip(".")
+        if w.t in lx.honorifics or tl in lx.role_heads:
+            last_head = k
+        elif tl in lx.role_words or w.t in lx.demonyms or (w.t in lx.known and lx.known[w.t][0] in ("country", "place")) \
+                or w.t == "-":
+            pass
+        elif k + 1 < len(words) and words[k + 1].t in ("Minister", "Secretary", "Commissioner") and k < 2:
+            pass  # "Privatisation Minister"
+        else:
+            break
+        k += 1
+    is_org = words[-1].t in lx.org_last or words[-1].t.rstrip(".") in lx.org_last
+    if last_head >= 0 and 0 < last_head + 1 < len(words) and not is_org:
+        # role prefix then a name: "Turkish President Recep Tayyip Erdogan"
+        # (only a head word may end the prefix: "Secretary of State Antony Blinken")
+        cut = last_head + 1
+        while cut < len(words) and (words[cut].t in ("of", "the", "-") or words[cut].t.lower() in lx.role_words
+                                     and words[cut].t not in lx.first_names):
+            cut += 1
+        _emit_countries(doc, words[:cut], toks, line_no)
+        if cut >= len(words):
+            return  # only a title: "US Secretary of State"
+        words = words[cut:]
+        titled = True
+    elif last_head >= 0 and last_head + 1 >= len(words) and not is_org:
+        # only a title ("Turkish President"): countries inside are still mentions
+        _emit_countries(doc, words, toks, line_no)
+        return
+    # leading demonym: "Israeli Foreign Ministry" -> "Foreign Ministry" (Israel); "Turkish Airlines" stays
+    dem = None
+    for m in (2, 1):
+        if len(words) > m and _text(view, words[:m]) in lx.demonyms:
+            dem = _text(view, words[:m])
+            rest = words[m:]
+            while rest and rest[0].t == "-":
+                rest = rest[1:]
+            if not rest:
+                break
+            generic = rest[0].t.lower() in lx.role_words or rest[0].t in ("Ministry", "Embassy", "Government", "Parliament")
+            if is_org and not generic and len(rest) == 1:
+                dem = None  # "Turkish Airlines"
+                break
+            country = lx.demonyms[dem]
+            words = rest
+            break
+    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1):
+        return
+    if len(words) >= 2 and words[-1].t in lx.misc_last:
+        return  # an event, a law, a prize: not an actor
+    text = _text(view, words)
+    if text in lx.demonyms or text in lx.non_actors:
+        return
+    if text in lx.known:
+        typ, canon = lx.known[text]
+        _emit(doc, words, toks, typ, 3, canon, line_no)
+        return
+    wl = _words(words)
+    if not wl:
+        return
+    typ, strength = _classify(doc, wl, toks, titled)
+    c = _emit(doc, words, toks, typ, strength, text, line_no)
+    if c is not None:
+        c.country = country
+
+
+def _emit_countries(doc: _Doc, words: list[_Tok], toks: list[_Tok], line_no: int):
+    """Countries named inside a title ("US Secretary of State", "United States Secretary of State")."""
+    lx = doc.lx
+    k = 0
+    while k < len(words):
+        for m in (3, 2, 1):
+            if k + m <= len(words):
+                t = _text(doc.view, words[k:k + m])
+                if t in lx.known and lx.known[t][0] == "country":
+                    _emit(doc, words[k:k + m], toks, "country", 3, lx.known[t][1], line_no)
+                    k += m - 1
+                    break
+        k += 1
+
+
+def _emit(doc: _Doc, words: list[_Tok], toks: list[_Tok], typ: str, strength: int, name: str, line_no: int):
+    s, e = words[0].s, words[-1].e
+    text = doc.view[s:e]
+    if not any(ch.isalpha() for ch in text):
+        return None
+    role, _ = _role_before(doc, toks, words[0].idx)
+    c = _Cand(s, e, text, typ, strength, name, role, words[0].sent_start, line_no)
+    doc.cands.append(c)
+    return c
+
+
+def _hyphen_parts(doc: _Doc, toks: list[_Tok], line_no: int, runs: list[list[_Tok]]) -> list[list[_Tok]]:
+    """Split hyphenated runs: "Israel-Hamas" -> Israel, Hamas; drop "pro-Palestinian"; "Hamas-run" keeps Hamas."""
+    lx = doc.lx
+    out = []
+    for run in runs:
+        first = run[0]
+        # lower-case prefix joined by a hyphen ("pro-Palestinian", "anti-Israel", "ex-President")
+        i0 = first.idx
+        if i0 >= 2 and toks[i0 - 1].t == "-" and toks[i0 - 1].s == toks[i0 - 2].e and first.s == toks[i0 - 1].e \
+                and toks[i0 - 2].kind == "l" and toks[i0 - 2].t not in _HYPHEN_PARTICLES:
+            if toks[i0 - 2].t in ("pro", "anti", "non", "post", "pre", "neo", "pan", "mid", "trans", "inter", "sub"):
+                continue
+        if any(t.t == "-" for t in run):
+            whole = _text(doc.view, run)
+            if whole not in lx.known:
+                pieces, cur = [], []
+                for t in run:
+                    if t.t == "-":
+                        pieces.append(cur)
+                        cur = []
+                    else:
+                        cur.append(t)
+                pieces.append(cur)
+                texts = [_text(doc.view, p) for p in pieces if p]
+                if len(texts) >= 2 and all(
+                        p in lx.known or p in doc.strong_names for p in texts):
+                    out.extend(p for p in pieces if p)
+                    continue
+                if len(texts) >= 2 and any(p in lx.demonyms for p in texts):
+                    # "Turkish-Israeli" relations, "Franco-German"
+                    continue
+        out.append(run)
+    return out
 
 
 def extract_actors(view: str) -> list[ActorMention]:
     """Every actor mention in the text view, typed, each with the fullest in-article name."""
-    return []
+    doc = _Doc(view)
+    lx = doc.lx
+    lines = []
+    pos = 0
+    for line in view.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if line.strip():
+            lines.append((ls, le))
+    tokenized = []
+    for ls, le in lines:
+        toks = _tokenize_line(view, ls, le)
+        tokenized.append(toks)
+        for t in toks:
+            if t.kind == "l":
+                doc.lower_words.add(t.t)
+    for k, toks in enumerate(tokenized):
+        style = _line_style(toks, lx, doc.lower_words)
+        tokenized[k] = (toks, style)
+        if style == "":
+            for t in toks:
+                if t.kind == "C" and not t.sent_start:
+                    doc.mid_caps.add(t.t)
+    doc.sports = len(_SPORT_WORDS.findall(view)) >= 4
+    doc.strong_names = set()
+    doc.teams = set()
+    for ln, (toks, style) in enumerate(tokenized):
+        if _dateline(doc, toks, ln) or _table_line(doc, toks, ln, style):
+            tokenized[ln] = (toks, "done")
+            continue
+        if style:
+            continue
+        runs = _runs(toks, view, lx, doc.lower_words)
+        runs = _hyphen_parts(doc, toks, ln, runs)
+        for run in runs:
+            _analyze_run(doc, run, toks, ln)
+    _lowercase_ministries(doc)
+    _resolve(doc)
+    # headlines: match known names case-insensitively
+    for ln, (toks, style) in enumerate(tokenized):
+        if style and style != "done":
+            _match_headline(doc, toks, ln, style)
+    return _finish(doc)
+
+
+_LOWER_MIN = re.compile(r"(?:\b([A-Z][a-z]+)['\u2019]s|\b([A-Z][a-z]+))\s+((?:foreign|defen[cs]e|interior|health|finance|justice|"
+                        r"education|energy|economy|trade|agriculture|transport|culture|environment|information|tourism|"
+                        r"labou?r|industry|communications|intelligence)\s+ministry)\b")
+
+
+_DATE_TAIL = re.compile(r"\s+\d{4}-\d\d-\d\d\s*$|\s+\d{1,2}/\d{1,2}/\d{2,4}\s*$")
+_TABLE_LOWER = frozenset("v vs and of de van der del la pts points the at in or not out no".split())
+
+
+def _dateline(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
+    """"LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29": places."""
+    if not toks or toks[0].kind not in "CU":
+        return False
+    line_end = toks[-1].e
+    m = _DATE_TAIL.search(doc.view, toks[0].s, line_end)
+    if not m or m.end() < line_end - 1:
+        return False
+    head = doc.view[toks[0].s:m.start()]
+    if not re.fullmatch(r"[A-Z][\w.'\u2019 -]*(?:,\s*[A-Z][\w.'\u2019 -]*)?", head):
+        return False
+    lx = doc.lx
+    pos = toks[0].s
+    for part in head.split(","):
+        lead = len(part) - len(part.lstrip())
+        part = part.strip()
+        if not part:
+            pos += 1
+            continue
+        s = pos + lead
+        key = part.lower()
+        typ, canon = lx.known_lower.get(key, ("place", part.title() if part.isupper() else part))
+        if typ == "organization":
+            typ = "place"
+        doc.cands.append(_Cand(s, s + len(part), part, typ, 4, canon, None, False, ln))
+        pos += len(part) + lead + 1 + (len(doc.view[pos:].split(",")[0]) - len(part) - lead - len(part) if False else 0)
+        pos = s + len(part) + 1
+    return True
+
+
+def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
+    """Result and standings lines: "Lotte 6 Hyundai 2", "Barnsley 3 3 0 0 8 2 9", "Benetton (Italy) 92"."""
+    digits = sum(1 for t in toks if t.kind == "d")
+    if digits == 0 or not toks or toks[0].kind not in "CU":
+        return False
+    if style == "caps" and digits < sum(1 for t in toks if t.kind in "CU"):
+        return False  # "SOCCER - U.S. BEAT EL SALVADOR 3-1."
+    if toks[-1].t == "." and toks[-2].kind != "d" if len(toks) > 1 else False:
+        return False
+    words = [t for t in toks if t.kind in "CUl"]
+    if any(t.kind == "l" and t.t not in _TABLE_LOWER for t in words):
+        return False
+    lx = doc.lx
+    runs = _runs(toks, doc.view, lx)
+    if not runs:
+        return False
+    first_run_end = runs[0][-1].idx
+    if first_run_end + 1 >= len(toks) or toks[first_run_end + 1].kind not in "dp":
+        return False
+    for run in runs:
+        venue = False
+        while run and run[0].kind == "C" and run[0].t.lower() in lx.lower_common:
+            venue = venue or run[0].t in ("At", "In")
+            run = run[1:]
+        words = _words(run)
+        if not words:
+            continue
+        text = _text(doc.view, run)
+        if text.lower() in lx.lower_common or text.lower() in lx.non_actors_lower or text in lx.demonyms or len(text) == 1:
+            continue
+        nxt = toks[run[-1].idx + 1] if run[-1].idx + 1 < len(toks) else None
+        if nxt is not None and nxt.t == ":" or len(words) == 1 and text.lower() in doc.lower_words:
+            continue
+        known = lx.known.get(text) or lx.known_lower.get(text.lower())
+        prev = toks[run[0].idx - 1].t if run[0].idx > 0 else ""
+        if known and known[0] == "country":
+            typ, name = known
+        elif len(words) >= 2 and words[0].t in lx.first_names or len(words) >= 2 and len(words[0].t) == 2 and words[0].t.endswith("."):
+            typ, name = "person", text
+        elif prev == "(" and known or venue:
+            typ, name = "place", known[1] if known else text
+        else:
+            typ, name = "organization", text
+        if not doc.sports and typ == "organization" and known and known[0] != "organization":
+            typ = known[0]
+        c = _Cand(run[0].s, run[-1].e, text, typ, 2, name, None, False, ln)
+        if typ == "organization" and known and known[0] == "place":
+            doc.teams.add(text)
+        doc.cands.append(c)
+    return True
+
+
+def _lowercase_ministries(doc: _Doc):
+    """"Turkey's foreign ministry", "Turkish foreign ministry": an organisation mention on "foreign ministry"."""
+    lx = doc.lx
+    taken = {(c.s, c.e) for c in doc.cands}
+    for m in _LOWER_MIN.finditer(doc.view):
+        country = None
+        if m.group(1) and m.group(1) in lx.known and lx.known[m.group(1)][0] == "country":
+            country = lx.known[m.group(1)][1]
+        elif m.group(2) and m.group(2) in lx.demonyms:
+            country = lx.demonyms[m.group(2)]
+        if country is None:
+            continue
+        s, e = m.start(3), m.end(3)
+        if (s, e) in taken:
+            continue
+        c = _Cand(s, e, doc.view[s:e], "organization", 2, doc.view[s:e])
+        c.country = country
+        doc.cands.append(c)
+
+
+def _ministry_name(c: _Cand, view: str, lx) -> str | None:
+    text = " ".join(c.text.split())
+    m = _MINISTRY_A.match(text) or _MINISTRY_B.match(text)
+    if not m:
+        if c.text.lower().endswith("ministry") and " " in c.text:
+            port = c.text.lower().rsplit(" ", 1)[0].strip()
+        else:
+            return None
+    else:
+        port = m.group(1).lower()
+    port = _PORTFOLIO.get(port)
+    if port is None:
+        return None
+    country = c.country
+    if country is None:
+        # "Turkey's Foreign Ministry"
+        before = view[max(0, c.s - 40):c.s]
+        pm = re.search(r"([A-Z][\w.]+)['\u2019]s\s+(?:the\s+)?$", before) or re.search(r"\b([A-Z][a-z]+)\s+$", before)
+        if pm:
+            w = pm.group(1)
+            if w in lx.known and lx.known[w][0] == "country":
+                country = lx.known[w][1]
+            elif w in lx.demonyms:
+                country = lx.demonyms[w]
+    return f"Ministry of {port} ({country})" if country else f"Ministry of {port}"
+
+
+def _resolve(doc: _Doc):
+    lx = doc.lx
+    view = doc.view
+    cands = sorted(doc.cands, key=lambda c: (c.s, -c.e))
+    # drop overlaps (keep the first, longest)
+    kept = []
+    last_end = -1
+    for c in cands:
+        if c.s >= last_end:
+            kept.append(c)
+            last_end = c.e
+    cands = kept
+    # strongest type per surface
+    best: dict[str, _Cand] = {}
+    for c in cands:
+        b = best.get(c.text)
+        if b is None or c.strength > b.strength:
+            best[c.text] = c
+    # person name index: every suffix of a multi-word person name -> full names
+    persons = [c for c in cands if c.type == "person" and c.strength >= 1 and len(c.text.split()) >= 2]
+    person_full: dict[str, list[_Cand]] = {}
+    for p in persons:
+        toks = p.text.split()
+        for k in range(1, len(toks)):
+            person_full.setdefault(" ".join(toks[k:]), []).append(p)
+        person_full.setdefault(toks[0], []).append(p) if len(toks) == 2 and toks[0] not in lx.first_names else None
+    # acronyms introduced in brackets: "Securities Exchange Commission (SEC)"
+    acronym: dict[str, str] = {}
+    for c in cands:
+        m = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", view[c.e:c.e + 14])
+        if m and c.type == "organization" and len(c.text.split()) >= 2:
+            acronym[m.group(1)] = c.name
+    counts: dict[str, int] = {}
+    for c in cands:
+        counts[c.text] = counts.get(c.text, 0) + 1
+    out = []
+    for c in cands:
+        if c.strength < 3 or c.type != "country":
+            full = person_full.get(c.text)
+            if full and c.type != "country" and c.strength < 3 or full and c.type == "place" and c.strength == 3 \
+                    and len(c.text.split()) == 1 and any(p.strength >= 1 for p in full):
+                prev = [p for p in full if p.s < c.s] or full
+                p = prev[-1]
+                c.type, c.name, c.strength = "person", p.text, max(c.strength, 2)
+            elif c.text in acronym:
+                c.type, c.name = "organization", acronym[c.text]
+            elif c.strength < 2:
+                b = best.get(c.text)
+                if b is not None and b.strength > c.strength:
+                    c.type, c.name, c.strength = b.type, b.name, b.strength
+        if c.strength == 0 and len(c.text.split()) == 1:
+            if UNKNOWN_SINGLE == "drop" or c.sent_initial and c.text not in doc.mid_caps \
+                    or UNKNOWN_SINGLE == "repeat" and counts[c.text] < 2:
+                continue  # an unknown capitalised word with nothing to say what it names
+            if UNKNOWN_SINGLE in ("org", "repeat"):
+                c.type = "organization"
+        if c.type == "organization":
+            mn = _ministry_name(c, view, lx)
+            if mn:
+                c.name = mn
+        out.append(c)
+    # ministries without a country take the one country named with the same portfolio in the article
+    ministries: dict[str, set[str]] = {}
+    for c in out:
+        if c.name.startswith("Ministry of ") and c.name.endswith(")"):
+            ministries.setdefault(c.name.split(" (")[0], set()).add(c.name)
+    for c in out:
+        if c.name in ministries and len(ministries[c.name]) == 1:
+            c.name = next(iter(ministries[c.name]))
+    # sports reports: a city or county followed by a score is a team
+    if doc.sports:
+        teams = doc.teams
+        for c in out:
+            if c.type == "place" and c.strength < 4:
+                after = view[c.e:c.e + 12]
+                before = view[max(0, c.s - 12):c.s]
+                if re.match(r"\s+\d(?!\d\d\d-)", after) or re.search(r"\b(?:beat|v|vs\.?|against|to|drew with|lost to)\s+$", before) \
+                        or re.match(r"\s+(?:beat|v|vs|drew|won|lost|were|have|had)\b", after):
+                    teams.add(c.text)
+        teams = {t.lower() for t in teams}
+        for c in out:
+            if c.text.lower() in teams and c.type == "place" and c.strength < 4:
+                c.type = "organization"
+    doc.cands = out
+
+
+def _match_headline(doc: _Doc, toks: list[_Tok], ln: int, style: str):
+    lx = doc.lx
+    view = doc.view
+    names: dict[str, tuple[str, str]] = {}
+    for c in doc.cands:
+        names.setdefault(" ".join(c.text.lower().split()), (c.type, c.name))
+    words = [t for t in toks if t.kind != "p" or t.t == "-"]
+    i = 0
+    n = len(words)
+    maxn = max(lx.max_known_tokens, 5)
+    while i < n:
+        if words[i].kind not in "CU":
+            i += 1
+            continue
+        hit = None
+        for k in range(min(n, i + maxn), i, -1):
+            if words[k - 1].kind not in "CU":
+                continue
+            s, e = words[i].s, words[k - 1].e
+            key = " ".join(view[s:e].lower().split())
+            if key in names:
+                hit = (k, names[key])
+                break
+            if key in lx.known_lower:
+                typ, canon = lx.known_lower[key]
+                if typ == "country" or len(key) > 3 or k - i > 1 or style == "caps":
+                    hit = (k, (typ, canon))
+                    break
+        if hit is None:
+            i += 1
+            continue
+        k, (typ, name) = hit
+        s, e = words[i].s, words[k - 1].e
+        txt = view[s:e]
+        if txt.lower() in lx.lower_common and not (txt.isupper() and style == "title") or txt in lx.demonyms:
+            i += 1
+            continue
+        if doc.sports and typ == "place":
+            same = [c for c in doc.cands if c.name == name and c.type == "organization"]
+            if same:
+                typ = "organization"
+        c = _Cand(s, e, txt, typ, 2, name, None, False, ln)
+        doc.cands.append(c)
+        i = k
+
+
+def _finish(doc: _Doc) -> list[ActorMention]:
+    out = []
+    seen = set()
+    for c in sorted(doc.cands, key=lambda c: (c.s, c.e)):
+        if (c.s, c.e) in seen:
+            continue
+        seen.add((c.s, c.e))
+        out.append(ActorMention(c.s, c.e, c.text, c.type, c.name, c.role))
+    return out
