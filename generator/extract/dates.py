@@ -218,7 +218,21 @@ def _rel_year(word: str, ref: _Date) -> int:
 # ---------------------------------------------------------------------------
 # the normaliser: one regex match -> value
 
-def _value(m: re.Match, view: str, ref: _Date | None) -> str | None:  # noqa: C901 - one branch per family
+def _from_anchor(anchor: str, n: int, unit: str) -> str | None:
+    """n units after (n > 0) an explicit ISO value, at the coarser of the two granularities."""
+    y = int(anchor[:4])
+    if unit in ("Y", "E") or len(anchor) == 4:
+        return f"{y + n * (10 if unit == 'E' else 1):04d}" if unit in ("Y", "E") else None
+    if unit == "M" and len(anchor) >= 7 and anchor[4] == "-" and anchor[5] != "W":
+        yy, mm = _add_months(y, int(anchor[5:7]), n)
+        return _month(yy, mm)
+    if unit in ("D", "W") and len(anchor) == 10:
+        d = _Date.fromisoformat(anchor) + _dt.timedelta(days=n * (7 if unit == "W" else 1))
+        return _day(d) if unit == "D" else _iso_week(d)
+    return None
+
+
+def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None) -> str | None:  # noqa: C901 - one branch per family
     kind = m.lastgroup
     g = m.groupdict()
     fwd = direction(view, m.start(), m.end()) if ref else 0
@@ -359,9 +373,21 @@ def _value(m: re.Match, view: str, ref: _Date | None) -> str | None:  # noqa: C9
         unit = _UNIT_WORDS.get(g["ago_unit"].lower())
         if n is None or unit is None or not ref:
             return None
-        if g["ago_dir"].lower() == "from now":
+        direction_word = g["ago_dir"].lower()
+        if direction_word == "later":
+            return _from_anchor(anchor, int(n), unit) if anchor else None
+        if direction_word == "earlier" and anchor:
+            return _from_anchor(anchor, -int(n), unit)
+        if direction_word.startswith("from"):
             n = -n
         return _shift(ref, int(n), unit)
+
+    if kind == "yearago":
+        return f"{ref.year - 1:04d}" if ref else None
+    if kind == "curyear":
+        if not ref:
+            return None
+        return f"{ref.year - (1 if 'latest' in m.group().lower() else 0):04d}"
 
     if kind == "inthe":
         if not ref:
@@ -466,12 +492,14 @@ _COUNT_AFTER_YEAR = re.compile(
     r"demonstrators|civilians|times|hours|minutes|seconds|days|weeks|months|years|rooms|beds|stores|sites|"
     r"companies|firms|patients|doctors|teachers|cattle|head|mph|kph|degrees|signatures|visitors|users|"
     r"[a-z]+ers)\b")
-_NUMBER_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:to|and|or|-|\u2013)?\s*|(?:No|no|Nos|number|Number|Flight|flight|"
+_NUMBER_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*\s*(?:to|and|or|-|\u2013)?\s*|(?:No|no|Nos|number|Number|Flight|flight|"
                             r"Route|route|Highway|Interstate|Room|room|Model|Article|article|Resolution|resolution|"
                             r"Section|section|Rule|rule|Boeing|Airbus|Windows|Office|Suite|suite|Box|box|Unit|"
                             r"about|some|nearly|almost|roughly|approximately|over|under|than|least|most|estimated|"
                             r"Code|code|Act|Bill|bill|Vision|Agenda|Lot|lot|Item|item|Page|page|p\.|pp\.)\.?\s+)$")
-_SENT_START = re.compile(r"(?:^|[.!?\n:\"\u201c(]\s*)$")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+(?:,[ \t]*[A-Za-z. ]+)?,[ \t]*$")
+_SENT_START = re.compile(r"(?:^|[.!?\n:\"`'\u201c\u2018(]\s*)$")
+_ARTICLES = frozenset("a an the its his her their our this that each every".split())
 
 
 def _prev_word(view: str, i: int) -> str:
@@ -480,7 +508,7 @@ def _prev_word(view: str, i: int) -> str:
 
 
 def _next_word(view: str, i: int) -> str:
-    m = re.match(r"\W{0,3}?([\w'\u2019-]+)", view[i:i + 40])
+    m = re.match(r"[ \t]+([\w'\u2019-]+)", view[i:i + 40])
     return m.group(1) if m else ""
 
 
@@ -506,12 +534,24 @@ def _accept(m: re.Match, view: str) -> bool:
         before = view[max(0, s - 3):s]
         if nxt[:1].isupper() and nxt not in ("This", "Last", "Next"):
             return False  # "April Glaspie", "June Carter"
-        if mon in ("May", "March", "August", "June", "April"):
+        if mon in ("May", "March"):
             return prev.lower() in _MONTH_PREP
+        if mon in ("August", "June", "April"):
+            return prev.lower() in _MONTH_PREP or prev.lower() in _ARTICLES
+        if prev.lower() in _ARTICLES:
+            return True
         if prev[:1].isupper() and not _SENT_START.search(view[max(0, s - 4):s]) and prev.lower() not in _MONTH_PREP:
             return "." in before or "," in before or prev in ("In", "By", "Since", "Until", "Through", "During")
         return True
+    if kind == "deictic" and m.group("dx_word")[0].isupper() and s > 0:
+        prev = _prev_word(view, s)
+        if prev.lower() in _ARTICLES:
+            return True
+        if prev[:1].isupper() and not _SENT_START.search(view[max(0, s - 4):s]):
+            return False  # "VOA Today", a programme name
     if kind == "relper":
+        if m.group("rp_unit")[0].isupper() and s > 0 and not _SENT_START.search(view[max(0, s - 4):s]):
+            return False  # "This Week With David Brinkley"
         rel = re.sub(r"\s+", " ", m.group("rp_rel").lower())
         unit = m.group("rp_unit").lower()
         if rel in ("the", "over the") and unit != "weekend":
@@ -539,6 +579,53 @@ def _accept(m: re.Match, view: str) -> bool:
     return True
 
 
+_EXPLICIT = frozenset("iso usnum mdy dmy monyear year spelledyear".split())
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# words that carry a date expression (a candidate is looked for only around one of them)
+_TRIGGERS = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+august september october november december monday tuesday wednesday thursday friday saturday sunday today yesterday
+tomorrow tonight night morning afternoon evening weekend week month year quarter decade century spring summer fall
+autumn winter ago christmas thanksgiving easter halloween day eve fourth twenties thirties forties fifties sixties
+seventies eighties nineties nineteen eighteen twenty thousand days weeks months years decades""".split())
+# words that may stand before the trigger word inside an expression
+_INNER = frozenset("""the a an its this that last next past coming previous following early late earlier later mid
+end beginning start middle rest first second third fourth half of at by over about nearly almost some roughly more
+less than just only exactly barely around day before after fiscal calendar year s couple week monday tuesday
+wednesday thursday friday saturday sunday in on election labor memorial independence veterans valentine new
+good boxing christmas armistice current full latest comparable same""".split()) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
+
+
+def _candidates(view: str):
+    """Regex matches of the grammar, leftmost-first, tried only near trigger words (fast)."""
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(view)]
+    last_end = 0
+    match = MASTER.match
+    for i, (pos, w) in enumerate(toks):
+        if pos < last_end:
+            continue
+        if w[0].isdigit():
+            if not 2 <= len(w) <= 4:
+                continue
+        elif w.lower() not in _TRIGGERS:
+            continue
+        j = i
+        while j > 0 and i - j < 8:
+            pw = toks[j - 1][1]
+            if toks[j - 1][0] < last_end or not (pw.lower() in _INNER or pw.isdigit() and len(pw) <= 4):
+                break
+            j -= 1
+        starts = [toks[k][0] for k in range(j, i + 1)]
+        if w[0].isdigit() and pos > 0 and view[pos - 1] in "'\u2019":
+            starts.append(pos - 1)
+            starts.sort()
+        for st in starts:
+            m = match(view, st)
+            if m and m.end() > pos:
+                last_end = m.end()
+                yield m
+                break
+
+
 def extract_dates(view: str, published: str | None) -> list[DateMention]:
     """Every date expression in the text view; values relative to ``published`` (ISO date) when given."""
     ref = None
@@ -548,16 +635,20 @@ def extract_dates(view: str, published: str | None) -> list[DateMention]:
         except ValueError:
             ref = None
     out = []
-    for m in MASTER.finditer(view):
+    anchor, anchor_end = None, -10**9
+    for m in _candidates(view):
         kind = m.lastgroup
         if kind is None or kind.startswith("skip") or not _accept(m, view):
             continue
         start, end = m.start(kind), m.end(kind)
+        near = anchor if start - anchor_end < 250 and "\n\n" not in view[anchor_end:start] else None
         try:
-            value = _value(m, view, ref)
+            value = _value(m, view, ref, near)
         except (ValueError, KeyError, OverflowError):
             value = None
         out.append(DateMention(start, end, view[start:end], value))
+        if value and kind in _EXPLICIT and (kind not in ("mdy", "dmy") or m.group(kind + "_year")):
+            anchor, anchor_end = value, end
     return out
 
 

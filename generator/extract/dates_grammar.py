@@ -120,7 +120,7 @@ _GRAMMAR = [
     # the day before yesterday, late yesterday, this morning, tonight
     r"(?P<deictic>(?:(?i:early|late|earlier|later)\s+)?(?P<dx_word>(?i:the\s+day\s+before\s+yesterday|"
     r"the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|"
-    r"this\s+evening|last\s+night))(?![\w'\u2019-])" + PART + "?)",
+    r"this\s+evening|last\s+night))(?![\w-])" + PART + "?)",
     # weekdays: (late on) (last) Tuesday (night); the day before last Tuesday
     rf"(?P<weekday>(?P<wd_before>(?i:the\s+day\s+before)\s+)?(?:{PRE_DAY})?"
     rf"(?:(?P<wd_mod>(?i:last|next|this\s+coming|this\s+past|this|the\s+previous|the\s+following|the\s+next|coming|past))\s+)?"
@@ -128,7 +128,12 @@ _GRAMMAR = [
     # N days/weeks/months/years ago, a decade ago
     rf"(?P<ago>(?:(?i:about|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|exactly|barely|around)\s+)?"
     rf"(?P<ago_n>\d{{1,3}}|(?i:a|an)|{NUMW}|(?i:a\s+couple\s+of))\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))"
-    rf"\s+(?P<ago_dir>(?i:ago|from\s+now)))",
+    rf"\s+(?P<ago_dir>(?i:ago|from\s+now|(?:earlier|later)(?!\s+(?:than|this|that|the|in|on|at|a|an)\b))))",
+    # year-earlier results, the year-ago quarter
+    r"(?P<yearago>(?i:year[-\s](?:earlier|ago))(?!\w))",
+    # for the full year, the current fiscal year
+    r"(?P<curyear>(?i:the\s+(?:full|current|current\s+fiscal|latest|latest\s+fiscal|fiscal|calendar)\s+year|"
+    r"(?<=[Ff]or\s)the\s+year|(?<=through\s)the\s+year|(?<=of\s)the\s+year(?=[.,;]))(?![\w-]))",
     # spelled-out years in transcripts: nineteen ninety-six, the year two thousand
     r"(?P<spelledyear>(?P<sy_text>(?i:the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?|"
     r"(?<![\w-])(?:nineteen|eighteen|twenty)[\s-](?:hundred|(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)"
