@@ -133,7 +133,15 @@ def _pick_year_for_month_day(m: int, d: int, ref: _Date, fwd: int) -> _Date | No
         behind = [c for c in cands if c <= ref]
         if behind and (ref - behind[-1]).days <= 300:
             return behind[-1]
+    if fwd == 0:
+        behind = [c for c in cands if c <= ref]
+        if behind and (ref - behind[-1]).days <= _PAST_BIAS:
+            return behind[-1]
     return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+_PAST_BIAS = 200  # days: without a cue, a month-day this recent in the past wins over a nearer future one
+_MONTH_AHEAD = 2  # months: without a cue, a later month of the year this close is taken as this year's
 
 
 def _pick_year_for_month(m: int, ref: _Date, fwd: int) -> int:
@@ -142,7 +150,7 @@ def _pick_year_for_month(m: int, ref: _Date, fwd: int) -> int:
     if fwd < 0 or m <= ref.month:
         return ref.year if m <= ref.month else ref.year - 1
     # a later month of the year without a cue: this year if close, else last year
-    return ref.year if m - ref.month <= 2 else ref.year - 1
+    return ref.year if m - ref.month <= _MONTH_AHEAD else ref.year - 1
 
 
 def _weekday_date(wd: int, ref: _Date, fwd: int, mod: str) -> _Date:
@@ -285,6 +293,9 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
 
     if kind == "monyear":
         return _month(int(g["my_year"]), _month_num(g["my_mon"]))
+    if kind == "monspelled":
+        y = spelled_year(g["ms_year"])
+        return _month(y, _month_num(g["ms_mon"])) if y else None
     if kind == "monrel":
         if not ref:
             return None
@@ -335,6 +346,13 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
         unit = g["rp_unit"].lower()
         k = -1 if rel in ("last", "the past", "past", "the previous", "previous", "the last") else \
             1 if rel in ("next", "the coming", "coming", "the next", "the following") else 0
+        if anchor and rel in ("the previous", "the following", "the next") and unit in ("year", "month"):
+            # relative to the time the text is talking about, not to the publication date
+            if unit == "year":
+                return f"{int(anchor[:4]) + k:04d}"
+            if len(anchor) >= 7 and anchor[5] != "W":
+                y, mo = _add_months(int(anchor[:4]), int(anchor[5:7]), k)
+                return _month(y, mo)
         if unit == "weekend":
             if k == 0 and rel in ("this", "the", "over the", "that"):
                 # "the weekend": the coming one when the text points ahead, else the last one
@@ -381,6 +399,15 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
         if direction_word.startswith("from"):
             n = -n
         return _shift(ref, int(n), unit)
+
+    if kind == "that":
+        if not anchor:
+            return None
+        unit = g["that_unit"].lower()
+        want = {"day": 10, "month": 7, "year": 4}.get(unit)
+        if unit == "week":
+            return _iso_week(_Date.fromisoformat(anchor)) if len(anchor) == 10 else None
+        return anchor[:want] if want and len(anchor) >= want and anchor[5:6] != "W" else None
 
     if kind == "yearago":
         return f"{ref.year - 1:04d}" if ref else None
@@ -499,6 +526,8 @@ _NUMBER_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*\s*(
                             r"Code|code|Act|Bill|bill|Vision|Agenda|Lot|lot|Item|item|Page|page|p\.|pp\.)\.?\s+)$")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+(?:,[ \t]*[A-Za-z. ]+)?,[ \t]*$")
 _SENT_START = re.compile(r"(?:^|[.!?\n:\"`'\u201c\u2018(]\s*)$")
+_GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:world|youth|society|generation|young|children|kids|culture|standards|"
+                            r"technology|teenagers|families|business\s+world|global|modern|fast|rapidly)\b", re.I)
 _ARTICLES = frozenset("a an the its his her their our this that each every".split())
 
 
@@ -549,8 +578,11 @@ def _accept(m: re.Match, view: str) -> bool:
             return True
         if prev[:1].isupper() and not _SENT_START.search(view[max(0, s - 4):s]):
             return False  # "VOA Today", a programme name
+    if kind == "deictic" and _GENERIC_TODAY.match(view, e):
+        return False  # "today's world": the present age, not a day
     if kind == "relper":
-        if m.group("rp_unit")[0].isupper() and s > 0 and not _SENT_START.search(view[max(0, s - 4):s]):
+        if m.group("rp_unit")[0].isupper() and s > 0 and (
+                not _SENT_START.search(view[max(0, s - 4):s]) or view[s - 1] in "\"\u201c'\u2018"):
             return False  # "This Week With David Brinkley"
         rel = re.sub(r"\s+", " ", m.group("rp_rel").lower())
         unit = m.group("rp_unit").lower()
@@ -579,7 +611,7 @@ def _accept(m: re.Match, view: str) -> bool:
     return True
 
 
-_EXPLICIT = frozenset("iso usnum mdy dmy monyear year spelledyear".split())
+_EXPLICIT = frozenset("iso usnum mdy dmy monyear monspelled month year spelledyear".split())
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 # words that carry a date expression (a candidate is looked for only around one of them)
 _TRIGGERS = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
@@ -646,8 +678,10 @@ def extract_dates(view: str, published: str | None) -> list[DateMention]:
             value = _value(m, view, ref, near)
         except (ValueError, KeyError, OverflowError):
             value = None
+        if value is None and kind == "that":
+            continue  # "that year" with nothing to refer to
         out.append(DateMention(start, end, view[start:end], value))
-        if value and kind in _EXPLICIT and (kind not in ("mdy", "dmy") or m.group(kind + "_year")):
+        if value and kind in _EXPLICIT:
             anchor, anchor_end = value, end
     return out
 

@@ -73,7 +73,7 @@ MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|Oc
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)(?!\w)")
 MONTH_U = r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?!\w)"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|\.\d|,\d{3})"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})"
 ORDW = "(?i:" + _alt("|".join(ORDINAL_WORDS)) + r")(?![\w-])"
 YEAR = r"(?<![\d$\u00a3\u20ac#.,])(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%|\s*percent|-(?:year|month|day|odd))"
 NUMW = "(?i:" + _alt("|".join(k for k in NUMBER_WORDS if " " not in k and not k.endswith("ies"))) + ")"
@@ -99,6 +99,9 @@ _GRAMMAR = [
     rf"(?P<dmy_mon>{MONTH})(?:,?\s+(?P<dmy_year>{YEAR})|\s+(?P<dmy_rel>(?i:this|last|next))\s+year\b)?)",
     # (early) October 2023 / October of 2023
     rf"(?P<monyear>{PRE_PERIOD}?(?P<my_mon>{MONTH}|{MONTH_U})(?:,?\s+|\s+of\s+)(?P<my_year>{YEAR}))",
+    # January nineteen ninety-seven
+    rf"(?P<monspelled>(?P<ms_mon>{MONTH_FULL})\s+(?P<ms_year>(?i:(?:nineteen|twenty)[\s-](?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?![\w-]))",
     # June last year
     rf"(?P<monrel>{PRE_PERIOD}?(?P<mr_mon>{MONTH_FULL})\s+(?P<mr_rel>(?i:this|last|next))\s+year\b)",
     # (last) April, early September, mid-November, October
@@ -127,8 +130,10 @@ _GRAMMAR = [
     rf"(?P<wd_day>{WD}){PART}?)",
     # N days/weeks/months/years ago, a decade ago
     rf"(?P<ago>(?:(?i:about|nearly|almost|some|roughly|more\s+than|less\s+than|over|just|only|exactly|barely|around)\s+)?"
-    rf"(?P<ago_n>\d{{1,3}}|(?i:a|an)|{NUMW}|(?i:a\s+couple\s+of))\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))"
+    rf"(?P<ago_n>\d{{1,3}}|(?i:a|an)|{NUMW}|(?i:a\s+couple\s+of))\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))(?:\s+or\s+so)?"
     rf"\s+(?P<ago_dir>(?i:ago|from\s+now|(?:earlier|later)(?!\s+(?:than|this|that|the|in|on|at|a|an)\b))))",
+    # that year, later that day: the time the text is talking about
+    r"(?P<that>(?:(?i:earlier|later|early|late)\s+(?:(?i:in|on)\s+)?)?(?i:that)\s+(?P<that_unit>(?i:day|week|month|year))(?![\w-]))",
     # year-earlier results, the year-ago quarter
     r"(?P<yearago>(?i:year[-\s](?:earlier|ago))(?!\w))",
     # for the full year, the current fiscal year
