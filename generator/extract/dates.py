@@ -612,6 +612,7 @@ def _accept(m: re.Match, view: str) -> bool:
 
 
 _EXPLICIT = frozenset("iso usnum mdy dmy monyear monspelled month year spelledyear".split())
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 # words that carry a date expression (a candidate is looked for only around one of them)
 _TRIGGERS = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
@@ -652,6 +653,11 @@ def _candidates(view: str):
             starts.sort()
         for st in starts:
             m = match(view, st)
+            if m and "\n" in m.group():
+                # an expression may wrap a line but never crosses a paragraph break
+                br = _BLANK_LINE.search(view, st, m.end())
+                if br:
+                    m = match(view, st, br.start())
             if m and m.end() > pos:
                 last_end = m.end()
                 yield m
