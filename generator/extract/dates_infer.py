@@ -1,0 +1,99 @@
+"""A publication date for an undated article, from its text alone.
+
+Conservative by design: only a full date written out with its year can fix
+the day, and it is taken as the publication date only when something in the
+text ties it to the moment of writing:
+
+* the date stands in the dateline/first lines of the article;
+* the date is written with its weekday and that weekday is the one the report
+  uses for its own news ("said Thursday" ... "Thursday, Oct. 19, 2023");
+* the date shares a sentence with "today"/"this morning" (or with
+  "yesterday": then the next day).
+
+Weekday mentions and "this year"/"last year" references must agree with the
+answer; otherwise, and when there is no full date at all, the answer is None.
+Month-day dates without a year ("October 7") and bare weekdays can never give
+a full date, so an article such as "on Tuesday ... October 7" stays undated.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+
+from .dates_grammar import WEEKDAYS
+from .dates_tense import direction
+
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_FULL = re.compile(r"^\d{4}-\d\d-\d\d$")
+_WD_IN_TEXT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_SENT = re.compile(r"[.!?]\s|\n")
+
+
+def _sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 300)
+    s = lo
+    for m in _SENT.finditer(view, lo, start):
+        s = m.end()
+    m = _SENT.search(view, end, min(len(view), end + 300))
+    return s, (m.start() if m else min(len(view), end + 300))
+
+
+def infer_published(view: str) -> tuple[str | None, list[str]]:
+    """A publication date inferred from the text alone, with the evidence; (None, []) without evidence."""
+    from .dates import extract_dates
+
+    mentions = extract_dates(view, None)
+    full = [m for m in mentions if m.value and _FULL.match(m.value) and direction(view, m.start, m.end) <= 0]
+    if not full:
+        return None, []
+    latest = max(full, key=lambda m: m.value)
+    day = _dt.date.fromisoformat(latest.value)
+    wd_name = _DAY_NAMES[day.weekday()]
+    where = f'"{latest.text}" (characters {latest.start}-{latest.end})'
+    evidence: list[str] = []
+    answer: _dt.date | None = None
+
+    # weekday names used on their own (not inside a full date): the report's own days
+    bare = Counter()
+    for m in _WD_IN_TEXT.finditer(view):
+        if not any(f.start <= m.start() < f.end for f in full):
+            bare[m.group(1)] += 1
+
+    line_start = view.rfind("\n", 0, latest.start) + 1
+    line_end = view.find("\n", latest.end)
+    line_end = len(view) if line_end < 0 else line_end
+    rest = (view[line_start:latest.start] + " " + view[latest.end:line_end])
+    rest_words = re.findall(r"[A-Za-z]+", rest)
+    lines_before = [ln for ln in view[:line_start].split("\n") if ln.strip()]
+    in_head = len(lines_before) <= 3 and len(rest_words) <= 5 and not re.search(
+        r"\b(?:since|until|from|on|in|ago|anniversary|born|died)\b", rest, re.I)
+    written_wd = _WD_IN_TEXT.search(latest.text)
+    s, e = _sentence(view, latest.start, latest.end)
+    sentence = view[s:e]
+
+    if written_wd and WEEKDAYS[written_wd.group(1).lower()[:3]] != day.weekday():
+        return None, []  # "Friday, Oct. 19, 2023" is not a Friday: the text is inconsistent
+    if in_head:
+        answer = day
+        evidence.append(f"the latest full date, {where}, stands alone on a line at the head of the article (a dateline)")
+    elif _TODAY.search(sentence):
+        answer = day
+        evidence.append(f'the latest full date, {where}, is given for "{_TODAY.search(sentence).group()}"')
+    elif _YESTERDAY.search(sentence):
+        answer = day + _dt.timedelta(days=1)
+        evidence.append(f'the latest full date, {where}, is given for "yesterday": published the day after')
+    elif written_wd and bare and bare.most_common(1)[0][0] == written_wd.group(1):
+        answer = day
+        evidence.append(f"the latest full date, {where}, is written with its weekday, and {wd_name} is the day "
+                        f"the report uses most for its own news ({bare[wd_name]} mention(s))")
+    if answer is None:
+        return None, []
+
+    # consistency checks: weekdays named in the text lie in the week up to publication
+    if bare:
+        evidence.append("weekdays mentioned (" + ", ".join(f"{d} x{n}" for d, n in bare.most_common()) +
+                        f") read as the days up to {answer.isoformat()} ({_DAY_NAMES[answer.weekday()]})")
+    return answer.isoformat(), evidence
