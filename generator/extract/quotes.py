@@ -35,6 +35,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "
            "pres", "sec", "atty", "supt", "messrs", "no", "nos"}
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s*$")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as quoted by|quoting)\s+", re.I)
+# Multi-word cues read like a verb: the speaker stands before them.
+_MULTI = re.compile(r"\b(?:went on|shot back|fired back|hit back|pointed out|chimed in|weighed in|put it|summed up"
+                    r"|spoke|speaking|had this to say|had to say|was quoted as saying|is quoted as saying)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _CAP_RUN = re.compile(r"(?<![\w\u2019'])(?:[A-Z][\w\u00C0-\u024F]*(?:[\u2019'.\-][\w\u00C0-\u024F]+)*\.?"
                       r"(?:\s+(?:(?:de|da|van|von|der|al|bin|le|la|du|del)\s+)?"
@@ -176,9 +179,17 @@ class _Doc:
             return None
         # a named speaker of a recent quotation is the best antecedent for he/she
         cands = self.candidates()
+        if self.speakers:
+            # names already seen as speakers are people (or organisations when they look like one)
+            extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person") for sp in self.speakers
+                     if sp.start < before]
+            known = {(c[0], c[1]) for c in extra}
+            cands = sorted([c for c in cands if (c[0], c[1]) not in known] + extra)
+            last_words = {t.split()[-1] for _, _, t, kind in extra if kind == "person" and t.split()}
+            cands = [(c[0], c[1], c[2], "person" if c[3] == "other" and c[2] in last_words else c[3]) for c in cands]
         k = bisect.bisect_left([c[0] for c in cands], before) - 1
         steps = 0
-        while k >= 0 and steps < 60:
+        while k >= 0 and steps < 80:
             s, e, text, kind = cands[k]
             if e <= before and s < pron.start:
                 if want == "person" and kind == "person":
@@ -201,15 +212,30 @@ def _cue_iter(view: str, lo: int, hi: int):
             yield m.start(), m.end(), m.group()
     for m in _ACCORDING.finditer(view, lo, hi):
         yield m.start(), m.end(), m.group().strip()
+    for m in _MULTI.finditer(view, lo, hi):
+        yield m.start(), m.end(), m.group()
 
 
-def _from_after(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
+def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | None:
     """Attribution right after a quotation: ', said X' / ', X said' / ', according to X'."""
     v = doc.view
-    m = re.match(r"[\s,;\u2014\u2013-]*", v[a:b])
+    m = re.match(r"[\s,;\u2014\u2013\u2015-]*", v[a:b])
     p = a + m.end()
     if p >= b:
         return None
+    last = qtext.rstrip().rstrip("\u2019\u201d'\" ")[-1:]
+    lead = m.group()
+    if lead.strip(" \t") and lead.strip(" \t")[0] in "\u2015\u2014\u2013-" and lead.count("\n") == 0:
+        ph = phrase_after(v, p, b)
+        if ph is not None and ph.kind == "name":
+            return ph, None  # “…” — Carlos Raúl
+    if last in ",\u2014\u2013-?!:" or any(ch in lead for ch in ",\u2014\u2013"):
+        pass
+    elif last in ".\u2026":
+        if not v[p].islower():
+            return None  # the quotation closed its sentence: what follows is another one
+    else:
+        return _from_sentence_end(doc, p, b)
     m = _ACCORDING.match(v, p, b)
     if m:
         ph = phrase_after(v, m.end(), b)
@@ -226,6 +252,8 @@ def _from_after(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
                 # "…,” said in a statement" has no speaker here
                 return None
             return ph, w.group()
+        if lw.endswith("ing"):
+            return None
         ph = phrase_before(v, p, w.start())
         if ph is not None and ph.start >= p:
             # the phrase must start where the attribution starts (", the ministry said")
@@ -233,8 +261,45 @@ def _from_after(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
             if all(t in ("the", "a", "an") or t.endswith(",") for t in lead) or not lead:
                 return ph, w.group()
             # an appositive in front of the speaker: "Turkey's top diplomat Hakan Fidan said"
-            if ph.kind == "name":
+            if ph.kind == "name" and len(lead) <= 4:
                 return ph, w.group()
+        break
+    # no known cue: "…,” Toomey fumed on Tuesday / "…,” the email read.
+    ph = phrase_after(v, p, b)
+    if ph is not None:
+        nxt = re.match(r"\s*([a-z]+)\b", v[ph.end:b])
+        if nxt and nxt.group(1) not in ("and", "or", "but", "who", "which", "that", "of", "in", "is", "was"):
+            if ph.kind != "nominal" or ph.text.split()[0].lower() in ("the", "a", "an", "one", "his", "her", "its",
+                                                                       "their"):
+                return ph, nxt.group(1)
+    return _from_sentence_end(doc, p, b)
+
+
+def _from_sentence_end(doc: _Doc, p: int, b: int) -> tuple[Phrase, str] | None:
+    """A partial quotation inside a sentence that ends with its attribution: '…, said X.' / '…, X said.'"""
+    v = doc.view
+    m = None
+    for m2 in re.finditer(r",\s+", v[p:b]):
+        m = m2
+    if m is None:
+        return None
+    q = p + m.end()
+    m = _ACCORDING.match(v, q, b)
+    if m:
+        ph = phrase_after(v, m.end(), b)
+        return (ph, m.group().strip()) if ph else None
+    words = list(_WORD.finditer(v, q, b))
+    cues = cue_words()
+    for n, w in enumerate(words[:8]):
+        lw = w.group().lower()
+        if lw not in cues or lw.endswith("ing"):
+            continue
+        if n == 0:
+            ph = phrase_after(v, w.end(), b)
+            return (ph, w.group()) if ph else None
+        ph = phrase_before(v, q, w.start())
+        if ph is not None and ph.start >= q and not v[q:ph.start].strip(" the"):
+            return ph, w.group()
         return None
     return None
 
@@ -251,7 +316,11 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
             if ph:
                 return ph, w
             continue
-        if lw.endswith("ing") and v[a:s].rstrip().endswith(","):
+        if lw.endswith("ing") and lw not in ("according",):
+            # "with Sen. John McCain calling it a …": a name right before
+            ph = phrase_before(v, a, s)
+            if ph is not None and ph.kind == "name" and not v[ph.end:s].strip():
+                return ph, w
             # "…, accusing the government of …": the subject of the clause
             ph = _subject(doc, a, s)
             if ph:
@@ -273,37 +342,45 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
     return None
 
 
+_INTRO = {"in", "on", "at", "after", "before", "during", "since", "for", "with", "as", "asked", "speaking",
+          "earlier", "later", "last", "this", "when", "while", "if", "despite", "however", "but", "and", "so",
+          "meanwhile", "still", "yet", "now", "then", "also", "instead", "indeed", "according", "following",
+          "from", "by", "under", "over", "to", "of", "writing", "responding", "addressing", "like", "unlike",
+          "although", "though", "because", "once", "even", "that", "there", "here", "today", "yesterday"}
+
+
 def _subject(doc: _Doc, a: int, b: int) -> Phrase | None:
     """The first noun phrase of view[a:b], after introductory words or a leading clause."""
     v = doc.view
     toks = tokens(v, a, b)
     i = 0
-    # skip an introductory phrase ending with a comma ("However," "On Tuesday,")
-    for k, t in enumerate(toks[:8]):
-        if t[2] == ",":
-            i = k + 1
-            break
-    # the phrase: up to the first comma or verb-like word
-    j = i
-    while j < len(toks) and toks[j][2] not in (",", ";", ":") and j - i < 10:
-        j += 1
-    if j == i:
+    # skip introductory words and a leading phrase ending with a comma ("However," "On Tuesday,")
+    while i < len(toks) and toks[i][2].lower() in ("but", "and", "so", "yet", "still", "now", "then", "also"):
+        i += 1
+    if i < len(toks) and (toks[i][2].lower() in _INTRO or toks[i][2].lower().endswith("ly")):
+        for k in range(i, min(len(toks), i + 14)):
+            if toks[k][2] in (",", "\u2014"):
+                i = k + 1
+                break
+        else:
+            return None
+    if i >= len(toks):
         return None
-    # possessor of a speech noun, or a name at the start
-    first = toks[i]
-    if first[2][0].isupper():
+    first = toks[i][2]
+    if first[0].isupper() or first.lower() in ("the", "a", "an") or first.lower() in PRONOUNS:
+        # a possessor: "Erdogan’s recent rhetoric" -> Erdogan
         k = i
-        while k < j and (toks[k][2][0].isupper() or toks[k][2].lower() in ("de", "al", "bin")):
-            if toks[k][2][-2:] in ("’s", "'s"):
-                s, e = toks[i][0], toks[k][1] - 2
-                return Phrase(s, e, "name", v[s:e], org=looks_org(v[s:e]))
+        while k < len(toks) and k < i + 6 and toks[k][2][0].isupper():
+            if toks[k][2][-2:] in ("\u2019s", "'s"):
+                name = strip_title(toks[i:k + 1])
+                s, e = name[0][0], toks[k][1] - 2
+                if e > s:
+                    return Phrase(s, e, "name", v[s:e], org=looks_org(v[s:e]))
             k += 1
-        name = strip_title(toks[i:k])
-        if name:
-            s, e = name[0][0], name[-1][1]
-            return Phrase(s, e, "name", v[s:e], org=looks_org(v[s:e]))
-    if first[2].lower() in PRONOUNS:
-        return Phrase(first[0], first[1], "pronoun", first[2])
+        ph = phrase_after(v, toks[i][0], b)
+        if ph is not None and ph.kind == "nominal" and ph.text.lower() in ("the", "a", "an"):
+            return None
+        return ph
     return None
 
 
@@ -351,7 +428,7 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
         aend = min(doc.sentence_end(c + 1, cl_line_e), next_open)
         how = None
         cue = None
-        res = _from_after(doc, c + 1, aend)
+        res = _from_after(doc, c + 1, aend, view[qs:qe])
         if res:
             how = "after"
         else:
@@ -390,6 +467,11 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                     if r2:
                         res = r2
                         how = "previous paragraph"
+        if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:
+            # a quotation inside a sentence with no cue: the words are the subject's
+            ph0 = _subject(doc, sstart, o)
+            if ph0 is not None:
+                res = (ph0, None)
         ph, cue = (res if res else (None, None))
         q = _make_quote(doc, qs, qe, ph, cue, view[bstart:o], o)
         if q is not None:
@@ -419,7 +501,18 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
     if ph is None:
         return Quote(qs, qe, text, partial=partial, cue=cue)
     if ph.kind == "pronoun":
-        r = doc.resolve(ph, ph.start)
+        r = None
+        if ph.text.lower() in ("it", "they", "he", "she"):
+            # the subject of the sentence, when it is a name before the pronoun ("Turkey … what it calls …")
+            ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0])
+            subj = _subject(doc, ss, ph.start) if ss < ph.start else None
+            if subj is not None and subj.kind == "name" and subj.end <= ph.start:
+                person = not subj.org and (len(subj.text.split()) > 1 or any(
+                    sp.text.split()[-1] == subj.text for sp in doc.speakers))
+                if (ph.text.lower() in ("he", "she")) == person or (ph.text.lower() == "they" and subj.org):
+                    r = subj.start, subj.end, subj.text
+        if r is None:
+            r = doc.resolve(ph, ph.start)
         if r is None:
             return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                          speaker_text=ph.text, cue=cue, speaker_description=ph.text)
@@ -433,6 +526,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
         return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                      speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)
     s, e, t = ph.start, ph.end, ph.text
+    if ph.kind == "name":
+        doc.speakers.append(ph)
     a = doc.actor_in(s, e)
     if a is not None:
         s, e, t = a.start, a.end, a.text

@@ -57,7 +57,10 @@ SKIP = {"also", "later", "then", "has", "had", "have", "was", "is", "were", "are
         "already", "continued", "went", "go", "goes", "may", "might", "could", "should", "can", "reportedly",
         "allegedly", "apparently", "once", "who", "herself", "himself", "themselves", "itself", "only",
         "being", "been", "be", "get", "got", "gets", "didn't", "doesn't", "don't", "wasn't", "isn't",
-        "sarcastically", "flatly", "softly", "loudly", "calmly", "forcefully", "told", "recalled"}
+        "sarcastically", "flatly", "softly", "loudly", "calmly", "forcefully", "told", "recalled",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "late", "early",
+        "morning", "afternoon", "evening", "night", "week", "month", "year", "today", "yesterday", "tonight",
+        "this", "in", "at", "a", "statement", "interview"}
 # Words that cannot be inside a speaker noun phrase (read backwards from a verb).
 BREAK = {"and", "or", "but", "that", "which", "whom", "whose", "when", "while", "as", "if", "because", "after",
          "before", "since", "though", "although", "where", "so", "than", "said", "says", "say", "told",
@@ -384,46 +387,15 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
     lw = w.lower()
     if lw in PRONOUNS:
         return Phrase(toks[0][0], toks[0][1], "pronoun", w)
-    if w[0].isupper() and lw.rstrip(".") not in NOT_NAME_START or lw in TITLES:
-        j = 0
-        while j < len(toks) and (toks[j][2][0].isupper() or (toks[j][2].lower() in CONNECTORS - {"of", "and", "for"}
-                                                               and j + 1 < len(toks) and toks[j + 1][2][0].isupper())
-                                 or toks[j][2].lower() in TITLES):
-            if j > 0 and toks[j][2].lower().rstrip(".") in TIME_WORDS and toks[j][2][0].isupper():
-                break
-            j += 1
-        # "of" in "Secretary of State John Kerry" / "Department of Justice"
-        while j + 1 < len(toks) and toks[j][2] == "of" and toks[j + 1][2][0].isupper():
-            j += 1
-            while j < len(toks) and toks[j][2][0].isupper():
-                j += 1
-        run = toks[:j]
-        if not run:
+    starts_name = w[0].isupper() and (lw.rstrip(".") not in NOT_NAME_START or (
+        len(toks) > 1 and toks[1][2][0].isupper() and lw not in DETERMINERS and lw not in TIME_WORDS
+        and lw not in PRONOUNS))
+    if starts_name or (lw in TITLES and lw not in DETERMINERS):
+        ph = _name_after(view, toks)
+        if ph is not None:
+            return ph
+        if not (lw in TITLES or lw in ANON_HEADS):
             return None
-        if run[0][2].lower().rstrip(".") in TIME_WORDS:
-            return None
-        # a lower-case title before the name: "said foreign ministry spokesman Lior Haiat" is handled below
-        name = strip_title(run)
-        s, e = name[0][0], name[-1][1]
-        # "of" runs: keep the name after a title ("Secretary of State John Kerry")
-        for q in range(len(name) - 1, 0, -1):
-            if name[q - 1][2] == "of" or name[q - 1][2].lower() in TITLES:
-                pass
-        txt = view[s:e]
-        if " of " in txt and not looks_org(txt):
-            # "Secretary of State John Kerry": keep what follows the last title word
-            parts = [t for t in name]
-            for q in range(len(parts) - 1, -1, -1):
-                if parts[q][2].lower() in TITLES or parts[q][2] == "State":
-                    if q + 1 < len(parts):
-                        s = parts[q + 1][0]
-                    break
-            txt = view[s:e]
-        e = _trim_possessive(view, s, e)
-        txt = view[s:e]
-        if j < len(toks) and toks[j][2][-2:] in ("’s", "'s"):
-            pass
-        return Phrase(s, e, "name", txt, org=looks_org(txt))
     if lw in DETERMINERS or lw.endswith("s") or lw in ANON_HEADS or lw in TITLES:
         # a description: up to a comma, a relative pronoun or a time word
         j = 0
@@ -467,3 +439,86 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
             return ph
         return None
     return None
+
+
+ROLE_WORDS = TITLES | ANON_HEADS | {"consultant", "pollster", "resident", "historian", "professor", "lawyer",
+                                    "strategist", "adviser", "advisor", "researcher", "scientist", "economist",
+                                    "activist", "organizer", "organiser", "chief", "officer", "owner", "worker",
+                                    "voter", "delegate", "member", "fellow", "student", "teacher", "doctor",
+                                    "spokesman", "spokeswoman", "aide", "nominee", "candidate", "operative"}
+_OF_HEADS = {"secretary", "department", "ministry", "minister", "university", "bank", "office", "council",
+             "committee", "institute", "school", "college", "court", "house", "chamber", "board", "bureau",
+             "league", "federation", "association", "union", "society", "church", "republic", "state", "states",
+             "museum", "center", "centre", "foundation", "academy", "agency", "commission", "party", "army",
+             "organization", "organisation", "chief", "director", "head", "leader", "governor", "mayor",
+             "president", "chairman", "speaker", "attorney", "general", "commissioner"}
+
+
+def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
+    """A name after a verb, titles and roles cut off: "said Sen. Ted Cruz", "said Concord resident Whit Symms"."""
+    seq = []  # (index, is_cap)
+    j = 0
+    n = len(toks)
+    while j < n and j < 12:
+        t = toks[j][2]
+        tl = t.lower()
+        if t[0].isupper() and not (j > 0 and tl.rstrip(".") in TIME_WORDS):
+            seq.append((j, True))
+        elif tl in ("de", "da", "van", "von", "der", "al", "bin", "le", "la", "du", "del", "&") \
+                and j + 1 < n and toks[j + 1][2][0].isupper() and seq:
+            seq.append((j, True))
+        elif tl == "of" and seq and seq[-1][1] and j + 1 < n and toks[j + 1][2][0].isupper() \
+                and _bare(toks[j - 1][2]).rstrip(".") in _OF_HEADS:
+            seq.append((j, True))
+        elif t[0].islower() and tl not in BREAK and tl not in NP_PREPS and tl not in cue_words() \
+                and tl not in TIME_WORDS and tl not in DETERMINERS and (tl in ROLE_WORDS or (
+                    j + 1 < n and toks[j + 1][2][0].islower() and toks[j + 1][2].lower() in ROLE_WORDS)
+                    or tl.endswith(("an", "al", "ic", "ist"))):
+            seq.append((j, False))
+        else:
+            break
+        if t[-2:] in ("’s", "'s"):
+            break
+        j += 1
+    if not seq:
+        return None
+    # the last run of capitalised words is the name when roles stand before it
+    end = len(seq)
+    k = end
+    while k > 0 and seq[k - 1][1]:
+        k -= 1
+    if k == end:
+        # ends with lower-case words ("said Trump aides"): a description, or a name followed by nothing useful
+        first_run = 0
+        while first_run < end and seq[first_run][1]:
+            first_run += 1
+        if first_run == 0:
+            return None
+        if _bare(toks[seq[end - 1][0]][2]) in ROLE_WORDS and first_run < end:
+            return None  # "said Trump campaign officials": not a name
+        run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
+    elif k > 0 and not any(c for _, c in seq[:k]) or k == 0 or toks[seq[k - 1][0]][2].lower() in ROLE_WORDS:
+        run = toks[seq[k][0]:seq[end - 1][0] + 1]
+    else:
+        return None
+    while run and run[0][2].lower().rstrip(".") in TIME_WORDS:
+        run = run[1:]
+    if not run:
+        return None
+    name = strip_title(run)
+    s, e = name[0][0], name[-1][1]
+    txt = view[s:e]
+    if " of " in txt and not looks_org(txt):
+        # "Secretary of State John Kerry": keep what follows the last title word
+        for q in range(len(name) - 1, -1, -1):
+            if name[q][2].lower() in TITLES or name[q][2] == "State":
+                if q + 1 < len(name):
+                    s = name[q + 1][0]
+                break
+    e = _trim_possessive(view, s, e)
+    if e <= s:
+        return None
+    txt = view[s:e]
+    if txt.lower().rstrip(".") in TIME_WORDS or txt.lower() in NOT_NAME_START:
+        return None
+    return Phrase(s, e, "name", txt, org=looks_org(txt))
