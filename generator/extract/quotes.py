@@ -128,46 +128,53 @@ class _Doc:
         if self.actors:
             for a in self.actors:
                 if not self.inside_quote(a.start):
-                    out.append((a.start, a.end, a.text, "person" if a.type == "person" else "org"))
+                    pw = self.view[max(0, a.start - 20):a.start].split()
+                    subj = not pw or pw[-1].lower().rstrip(".,") not in _NON_SUBJECT
+                    out.append((a.start, a.end, a.text, "person" if a.type == "person" else "org", subj))
         else:
             v = self.view
             persons_last = set()
             for m in _CAP_RUN.finditer(v):
-                s, e = m.start(), m.end()
-                if self.inside_quote(s):
+                s0, e0 = m.start(), m.end()
+                if self.inside_quote(s0):
                     continue
-                toks = tokens(v, s, e)
-                while toks and not name_word(toks[0][2]):
-                    toks = toks[1:]
-                if not toks:
-                    continue
-                had_title = False
-                name = strip_title(toks)
-                if name is not toks and len(name) < len(toks):
-                    had_title = True
-                # a person title just before the run ("foreign minister Hakan Fidan")
-                prev = v[max(0, s - 30):s].split()
-                if prev and prev[-1].lower().rstrip(".") in ("minister", "spokesman", "spokeswoman", "president",
-                                                               "chief", "leader", "secretary", "senator", "sen",
-                                                               "rep", "gov", "mr", "mrs", "ms", "dr", "diplomat"):
-                    had_title = True
-                s2, e2 = name[0][0], name[-1][1]
-                if v[e2 - 2:e2] in ("’s", "'s"):
-                    e2 -= 2
-                text = v[s2:e2]
-                words = text.split()
-                if looks_org(text):
-                    kind = "org"
-                elif looks_place(text):
-                    kind = "other"
-                elif had_title or (len(words) >= 2 and all(w[0].isupper() for w in words)):
-                    kind = "person"
-                    persons_last.add(words[-1])
-                elif len(words) == 1 and words[0] in persons_last:
-                    kind = "person"
-                else:
-                    kind = "other"
-                out.append((s2, e2, text, kind))
+                for toks in _split_run(tokens(v, s0, e0)):
+                    while toks and not name_word(toks[0][2]):
+                        toks = toks[1:]
+                    if not toks:
+                        continue
+                    s = toks[0][0]
+                    name = strip_title(toks)
+                    had_title = len(name) < len(toks)
+                    # a person title just before the run ("foreign minister Hakan Fidan")
+                    prev = v[max(0, s - 30):s].split()
+                    pw = prev[-1].lower().rstrip(".,") if prev else ""
+                    if pw in ("minister", "spokesman", "spokeswoman", "president", "chief", "leader", "secretary",
+                              "senator", "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "diplomat", "actor",
+                              "actress", "star", "coach", "manager", "boss", "chairman", "director", "singer"):
+                        had_title = True
+                    subj = pw not in _NON_SUBJECT
+                    s2, e2 = name[0][0], name[-1][1]
+                    e2 = e2 - 1 if v[e2 - 1] == "." and e2 - s2 > 2 and not had_title else e2
+                    if v[e2 - 2:e2] in ("\u2019s", "'s"):
+                        e2 -= 2
+                        subj = False
+                    if e2 <= s2:
+                        continue
+                    text = v[s2:e2]
+                    words = text.split()
+                    if looks_org(text):
+                        kind = "org"
+                    elif looks_place(text):
+                        kind = "other"
+                    elif had_title or (len(words) >= 2 and all(w[0].isupper() for w in words)):
+                        kind = "person"
+                        persons_last.add(words[-1])
+                    elif len(words) == 1 and words[0] in persons_last:
+                        kind = "person"
+                    else:
+                        kind = "other"
+                    out.append((s2, e2, text, kind, subj))
         self._cands = out
         return out
 
@@ -181,16 +188,24 @@ class _Doc:
         cands = self.candidates()
         if self.speakers:
             # names already seen as speakers are people (or organisations when they look like one)
-            extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person") for sp in self.speakers
+            extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True) for sp in self.speakers
                      if sp.start < before]
             known = {(c[0], c[1]) for c in extra}
             cands = sorted([c for c in cands if (c[0], c[1]) not in known] + extra)
-            last_words = {t.split()[-1] for _, _, t, kind in extra if kind == "person" and t.split()}
-            cands = [(c[0], c[1], c[2], "person" if c[3] == "other" and c[2] in last_words else c[3]) for c in cands]
+            last_words = {c[2].split()[-1] for c in extra if c[3] == "person" and c[2].split()}
+            cands = [(c[0], c[1], c[2], "person" if c[3] == "other" and c[2] in last_words else c[3], c[4])
+                     for c in cands]
         k = bisect.bisect_left([c[0] for c in cands], before) - 1
         steps = 0
+        fallback = None
         while k >= 0 and steps < 80:
-            s, e, text, kind = cands[k]
+            s, e, text, kind, subj = cands[k]
+            if not subj and want == "person":
+                if fallback is None and kind == "person" and e <= before:
+                    fallback = s, e, text
+                k -= 1
+                steps += 1
+                continue
             if e <= before and s < pron.start:
                 if want == "person" and kind == "person":
                     return s, e, text
@@ -200,7 +215,28 @@ class _Doc:
                     return s, e, text
             k -= 1
             steps += 1
-        return None
+        return fallback
+
+
+_NON_SUBJECT = {"of", "for", "at", "in", "to", "with", "from", "by", "on", "against", "about", "the", "a", "an",
+                "and", "or", "than", "like", "over", "under", "into", "beat", "beating", "defeated", "told", "tell",
+                "called", "named", "as", "between", "among", "toward", "towards", "behind", "after", "before"}
+
+
+def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Cut a capitalised run where a full stop ends a sentence ("Mr Howard. Pointing")."""
+    out, cur = [], []
+    for t in toks:
+        cur.append(t)
+        w = t[2]
+        if w.endswith(".") and len(w) > 2 and w.lower().rstrip(".") not in _ABBREV \
+                and w.lower() not in ("sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr."):
+            cur[-1] = (t[0], t[1] - 1, w[:-1])
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _cue_iter(view: str, lo: int, hi: int):
@@ -480,6 +516,27 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     return out
 
 
+_PERSON_HEADS = {"actor", "actress", "senator", "governor", "candidate", "nominee", "president", "minister",
+                 "singer", "star", "player", "striker", "coach", "manager", "chairman", "chairwoman", "leader",
+                 "congressman", "congresswoman", "businessman", "businesswoman", "billionaire", "mogul",
+                 "secretary", "director", "ceo", "chief", "boss", "lawmaker", "republican", "democrat", "mayor",
+                 "premier", "chancellor", "king", "queen", "prince", "pope", "former", "frontrunner",
+                 "front-runner", "hopeful", "veteran", "champion", "winner", "star", "rapper", "presenter",
+                 "host", "author", "writer", "filmmaker", "director", "judge", "justice", "ambassador",
+                 "diplomat", "general", "commander", "prosecutor", "lawyer", "attorney", "professor", "economist",
+                 "founder", "owner", "athlete", "runner", "midfielder", "defender", "goalkeeper", "batsman",
+                 "bowler", "captain", "skipper", "international", "forward", "winger", "seed", "finalist"}
+
+
+def _person_description(text: str) -> bool:
+    """A definite description of a person already named ("the Vermont senator", "the 26-year-old")."""
+    words = text.split()
+    if not words or words[0].lower() not in ("the", "this"):
+        return False
+    head = words[-1].lower()
+    return head in _PERSON_HEADS or bool(re.fullmatch(r"\d+-year-old", head))
+
+
 def _has_cue_np(doc: _Doc, a: int, b: int) -> bool:
     return _from_before(doc, a, b) is not None
 
@@ -522,6 +579,16 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             s, e, t = a.start, a.end, a.text
         return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
                      speaker_description=ph.text)
+    if ph.kind == "nominal" and not ph.anonymous and _person_description(ph.text):
+        # "the Ballymena-born actor said": the person named before, the description kept
+        r = doc.resolve(Phrase(ph.start, ph.end, "pronoun", "he"), ph.start)
+        if r is not None:
+            s, e, t = r
+            a = doc.actor_in(s, e)
+            if a is not None:
+                s, e, t = a.start, a.end, a.text
+            return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
+                         speaker_description=ph.text)
     if ph.kind == "nominal" and ph.anonymous:
         return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                      speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)

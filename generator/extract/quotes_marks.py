@@ -102,6 +102,11 @@ def double_spans(view: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             k += 1
             continue
         # a quotation is open
+        if d == "open" and _after_sentence_end(view, i):
+            # "…back row. "Jonathan …": paragraphs of one quotation run together in one line
+            conts.append((i, i))
+            k += 1
+            continue
         if d == "open" and view[i] in DOUBLE_OPEN and view[open_at] in DOUBLE_OPEN:
             # a second curly opening mark in the same paragraph: the first was stray
             open_at = i
@@ -180,3 +185,15 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
             out.append((i, c))
         k = close + 1
     return out
+
+
+def _after_sentence_end(view: str, i: int) -> bool:
+    """Whether the mark at i follows a finished sentence and a space ('… row. "Jonathan')."""
+    j = i - 1
+    if j < 0 or view[j] not in " \t":
+        return False
+    while j >= 0 and view[j] in " \t":
+        j -= 1
+    while j >= 0 and view[j] in "'\u2019)":
+        j -= 1
+    return j >= 0 and view[j] in ".?!\u2026" and i + 1 < len(view) and (view[i + 1].isupper() or view[i + 1] in "[(\u2018'")

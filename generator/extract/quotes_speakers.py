@@ -371,7 +371,7 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
         anonymous = True
     if first in INDEFINITE and not has_name:
         anonymous = True
-    if first == "the" and has_name and not anonymous:
+    if first == "the" and has_name and not anonymous and (head in ORG_WORDS or words[-1][0].isupper()):
         # "the Turkish foreign ministry": the organisation span without the article
         s = toks[det + 1][0]
         txt = view[s:e]
