@@ -1,9 +1,603 @@
-"""Direct quotations and their speakers."""
+"""Direct quotations and their speakers.
+
+1. Quotation spans come from pairing the marks (``quotes_marks``): curly and
+   straight double quotes, single quotes outside them, quotations split by
+   their attribution, quotations running over several paragraphs.
+2. Each quotation's speaker is looked for, in this order:
+   - right after it in its sentence ("…,” said X / “…,” X said / according to X);
+   - before it in its sentence (X said: “…” / X called it a “…”);
+   - the quotation just before it in the same sentence ("… a “war criminal” and seeking to “eradicate” …");
+   - the previous quotation of the paragraph, or a cue in the sentences before it
+     ("…,” he said. “…”), or, for a paragraph that opens with a quotation, the
+     last quotation of the paragraph before (a speaker who goes on talking).
+3. Pronouns are resolved to the nearest compatible name before the quotation
+   (he/she -> a person, it/they -> an organisation), using the actor mentions
+   when the actor extractor gives them and capitalised runs otherwise.
+   Descriptions without a name ("a source close to the dossier", "officials")
+   are kept as anonymous speakers with their description.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+
 from ..model import ActorMention, Quote
+from .quotes_marks import double_spans, single_spans
+from .quotes_speakers import (PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
+                              strip_title, name_word, tokens)
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
+           "rev", "st", "ft", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "dept", "u.s", "u.k", "u.n",
+           "e.g", "i.e", "a.m", "p.m", "mass", "calif", "fla", "ill", "pa", "va", "wash", "ariz", "tex", "conn",
+           "n.j", "n.y", "d.c", "ga", "ky", "la", "md", "mich", "minn", "mo", "n.c", "s.c", "n.h", "nev", "okla",
+           "ore", "tenn", "wis", "colo", "ind", "kan", "neb", "del", "ala", "ark", "iowa", "vt", "r.i", "w.va",
+           "pres", "sec", "atty", "supt", "messrs", "no", "nos"}
+_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s*$")
+_ACCORDING = re.compile(r"\b(?:according to|in the words of|as quoted by|quoting)\s+", re.I)
+# Multi-word cues read like a verb: the speaker stands before them.
+_MULTI = re.compile(r"\b(?:went on|shot back|fired back|hit back|pointed out|chimed in|weighed in|put it|summed up"
+                    r"|spoke|speaking|had this to say|had to say|was quoted as saying|is quoted as saying)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+_CAP_RUN = re.compile(r"(?<![\w\u2019'])(?:[A-Z][\w\u00C0-\u024F]*(?:[\u2019'.\-][\w\u00C0-\u024F]+)*\.?"
+                      r"(?:\s+(?:(?:de|da|van|von|der|al|bin|le|la|du|del)\s+)?"
+                      r"[A-Z][\w\u00C0-\u024F]*(?:[\u2019'.\-][\w\u00C0-\u024F]+)*\.?)*)")
+_FEMALE = None
+
+
+def _is_sentence_end(view: str, m: re.Match, lo: int) -> bool:
+    dot = m.start()
+    if view[dot] != ".":
+        return True
+    if m.group().rstrip("\"'\u201d\u2019)] \t\n") != ".":
+        return True  # "..." or "?." etc.
+    w = re.search(r"([\w.]+)$", view[max(lo, dot - 20):dot])
+    if w:
+        word = w.group(1).lower()
+        if word in _ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word):
+            return False
+    return True
+
+
+class _Doc:
+    """Per-article state: the quotation spans and the name candidates for pronouns."""
+
+    def __init__(self, view: str, actors: list[ActorMention], spans: list[tuple[int, int]]):
+        self.view = view
+        self.actors = sorted((a for a in actors if a.type in ("person", "organization")), key=lambda a: a.start)
+        self.actor_starts = [a.start for a in self.actors]
+        self.spans = spans  # (open mark, close mark), sorted
+        self.opens = [s for s, _ in spans]
+        self._cands: list[tuple[int, int, str, str]] | None = None
+        self.speakers: list[tuple[int, Phrase]] = []  # named speakers found so far (position, phrase)
+
+    # -- text geometry -------------------------------------------------
+    def line_bounds(self, i: int) -> tuple[int, int]:
+        v = self.view
+        s = v.rfind("\n", 0, i) + 1
+        e = v.find("\n", i)
+        return s, (len(v) if e < 0 else e)
+
+    def inside_quote(self, i: int) -> bool:
+        k = bisect.bisect_right(self.opens, i) - 1
+        return k >= 0 and self.spans[k][0] <= i <= self.spans[k][1]
+
+    def sentence_start(self, pos: int, lo: int) -> int:
+        """Start of the sentence holding pos (not before lo); sentence ends inside quotations count."""
+        v = self.view
+        best = lo
+        for m in _SENT_END.finditer(v, lo, pos):
+            if m.end() <= pos and _is_sentence_end(v, m, lo):
+                best = m.end()
+        while best < pos and v[best].isspace():
+            best += 1
+        return best
+
+    def sentence_end(self, pos: int, hi: int) -> int:
+        v = self.view
+        for m in _SENT_END.finditer(v, pos, hi):
+            if _is_sentence_end(v, m, pos) and not self.inside_quote(m.start()):
+                return m.start()
+        return hi
+
+    # -- actors and candidates ------------------------------------------
+    def actor_in(self, s: int, e: int) -> ActorMention | None:
+        """An actor mention inside [s, e) (the longest), to reuse its exact span."""
+        k = bisect.bisect_left(self.actor_starts, s)
+        best = None
+        while k < len(self.actors) and self.actors[k].start < e:
+            a = self.actors[k]
+            if a.end <= e and (best is None or a.end - a.start > best.end - best.start):
+                best = a
+            k += 1
+        if best is None:
+            # an actor mention covering the phrase ("Sen. Ted Cruz" when the phrase is "Ted Cruz")
+            k = bisect.bisect_right(self.actor_starts, s) - 1
+            while k >= 0 and k >= bisect.bisect_right(self.actor_starts, s) - 4:
+                a = self.actors[k]
+                if a.start <= s and a.end >= e:
+                    return a
+                k -= 1
+        return best
+
+    def candidates(self) -> list[tuple[int, int, str, str]]:
+        """(start, end, text, kind) of names before which pronouns may point: kind person/org/other."""
+        if self._cands is not None:
+            return self._cands
+        out = []
+        if self.actors:
+            for a in self.actors:
+                if not self.inside_quote(a.start):
+                    pw = self.view[max(0, a.start - 20):a.start].split()
+                    subj = not pw or pw[-1].lower().rstrip(".,") not in _NON_SUBJECT
+                    out.append((a.start, a.end, a.text, "person" if a.type == "person" else "org", subj))
+        else:
+            v = self.view
+            persons_last = set()
+            for m in _CAP_RUN.finditer(v):
+                s0, e0 = m.start(), m.end()
+                if self.inside_quote(s0):
+                    continue
+                for toks in _split_run(tokens(v, s0, e0)):
+                    while toks and not name_word(toks[0][2]):
+                        toks = toks[1:]
+                    if not toks:
+                        continue
+                    s = toks[0][0]
+                    name = strip_title(toks)
+                    had_title = len(name) < len(toks)
+                    # a person title just before the run ("foreign minister Hakan Fidan")
+                    prev = v[max(0, s - 30):s].split()
+                    pw = prev[-1].lower().rstrip(".,") if prev else ""
+                    if pw in ("minister", "spokesman", "spokeswoman", "president", "chief", "leader", "secretary",
+                              "senator", "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "diplomat", "actor",
+                              "actress", "star", "coach", "manager", "boss", "chairman", "director", "singer"):
+                        had_title = True
+                    subj = pw not in _NON_SUBJECT
+                    s2, e2 = name[0][0], name[-1][1]
+                    e2 = e2 - 1 if v[e2 - 1] == "." and e2 - s2 > 2 and not had_title else e2
+                    if v[e2 - 2:e2] in ("\u2019s", "'s"):
+                        e2 -= 2
+                        subj = False
+                    if e2 <= s2:
+                        continue
+                    text = v[s2:e2]
+                    words = text.split()
+                    if looks_org(text):
+                        kind = "org"
+                    elif looks_place(text):
+                        kind = "other"
+                    elif had_title or (len(words) >= 2 and all(w[0].isupper() for w in words)):
+                        kind = "person"
+                        persons_last.add(words[-1])
+                    elif len(words) == 1 and words[0] in persons_last:
+                        kind = "person"
+                    else:
+                        kind = "other"
+                    out.append((s2, e2, text, kind, subj))
+        self._cands = out
+        return out
+
+    def resolve(self, pron: Phrase, before: int) -> tuple[int, int, str] | None:
+        """The nearest name before `before` compatible with the pronoun."""
+        p = pron.text.lower()
+        want = "person" if p in ("he", "she", "i") else "org" if p in ("it",) else "any"
+        if p in ("we", "you"):
+            return None
+        # a named speaker of a recent quotation is the best antecedent for he/she
+        cands = self.candidates()
+        if self.speakers:
+            # names already seen as speakers are people (or organisations when they look like one)
+            extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True) for sp in self.speakers
+                     if sp.start < before]
+            known = {(c[0], c[1]) for c in extra}
+            cands = sorted([c for c in cands if (c[0], c[1]) not in known] + extra)
+            last_words = {c[2].split()[-1] for c in extra if c[3] == "person" and c[2].split()}
+            cands = [(c[0], c[1], c[2], "person" if c[3] == "other" and c[2] in last_words else c[3], c[4])
+                     for c in cands]
+        k = bisect.bisect_left([c[0] for c in cands], before) - 1
+        steps = 0
+        fallback = None
+        while k >= 0 and steps < 80:
+            s, e, text, kind, subj = cands[k]
+            if not subj and want == "person":
+                if fallback is None and kind == "person" and e <= before:
+                    fallback = s, e, text
+                k -= 1
+                steps += 1
+                continue
+            if e <= before and s < pron.start:
+                if want == "person" and kind == "person":
+                    return s, e, text
+                if want == "org" and kind == "org":
+                    return s, e, text
+                if want == "any" and kind in ("org", "person") and p == "they" and kind == "org":
+                    return s, e, text
+            k -= 1
+            steps += 1
+        return fallback
+
+
+_NON_SUBJECT = {"of", "for", "at", "in", "to", "with", "from", "by", "on", "against", "about", "the", "a", "an",
+                "and", "or", "than", "like", "over", "under", "into", "beat", "beating", "defeated", "told", "tell",
+                "called", "named", "as", "between", "among", "toward", "towards", "behind", "after", "before"}
+
+
+def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Cut a capitalised run where a full stop ends a sentence ("Mr Howard. Pointing")."""
+    out, cur = [], []
+    for t in toks:
+        cur.append(t)
+        w = t[2]
+        if w.endswith(".") and len(w) > 2 and w.lower().rstrip(".") not in _ABBREV \
+                and w.lower() not in ("sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr."):
+            cur[-1] = (t[0], t[1] - 1, w[:-1])
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _cue_iter(view: str, lo: int, hi: int):
+    """(start, end, word) of reporting cues in view[lo:hi], in order."""
+    cues = cue_words()
+    for m in _WORD.finditer(view, lo, hi):
+        w = m.group().lower()
+        if w in cues:
+            yield m.start(), m.end(), m.group()
+    for m in _ACCORDING.finditer(view, lo, hi):
+        yield m.start(), m.end(), m.group().strip()
+    for m in _MULTI.finditer(view, lo, hi):
+        yield m.start(), m.end(), m.group()
+
+
+def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | None:
+    """Attribution right after a quotation: ', said X' / ', X said' / ', according to X'."""
+    v = doc.view
+    m = re.match(r"[\s,;\u2014\u2013\u2015-]*", v[a:b])
+    p = a + m.end()
+    if p >= b:
+        return None
+    last = qtext.rstrip().rstrip("\u2019\u201d'\" ")[-1:]
+    lead = m.group()
+    if lead.strip(" \t") and lead.strip(" \t")[0] in "\u2015\u2014\u2013-" and lead.count("\n") == 0:
+        ph = phrase_after(v, p, b)
+        if ph is not None and ph.kind == "name":
+            return ph, None  # “…” — Carlos Raúl
+    if last in ",\u2014\u2013-?!:" or any(ch in lead for ch in ",\u2014\u2013"):
+        pass
+    elif last in ".\u2026":
+        if not v[p].islower():
+            return None  # the quotation closed its sentence: what follows is another one
+    else:
+        return _from_sentence_end(doc, p, b)
+    m = _ACCORDING.match(v, p, b)
+    if m:
+        ph = phrase_after(v, m.end(), b)
+        return (ph, m.group().strip()) if ph else None
+    cues = cue_words()
+    words = list(_WORD.finditer(v, p, min(b, p + 160)))
+    for n, w in enumerate(words[:16]):
+        lw = w.group().lower()
+        if lw not in cues:
+            continue
+        if n == 0:
+            ph = phrase_after(v, w.end(), b)
+            if ph is None:
+                # "…,” said in a statement" has no speaker here
+                return None
+            return ph, w.group()
+        if lw.endswith("ing"):
+            return None
+        ph = phrase_before(v, p, w.start())
+        if ph is not None and ph.start >= p:
+            # the phrase must start where the attribution starts (", the ministry said")
+            lead = v[p:ph.start].strip().lower().split()
+            if all(t in ("the", "a", "an") or t.endswith(",") for t in lead) or not lead:
+                return ph, w.group()
+            # an appositive in front of the speaker: "Turkey's top diplomat Hakan Fidan said"
+            if ph.kind == "name" and len(lead) <= 4:
+                return ph, w.group()
+        break
+    # no known cue: "…,” Toomey fumed on Tuesday / "…,” the email read.
+    ph = phrase_after(v, p, b)
+    if ph is not None:
+        nxt = re.match(r"\s*([a-z]+)\b", v[ph.end:b])
+        if nxt and nxt.group(1) not in ("and", "or", "but", "who", "which", "that", "of", "in", "is", "was"):
+            if ph.kind != "nominal" or ph.text.split()[0].lower() in ("the", "a", "an", "one", "his", "her", "its",
+                                                                       "their"):
+                return ph, nxt.group(1)
+    return _from_sentence_end(doc, p, b)
+
+
+def _from_sentence_end(doc: _Doc, p: int, b: int) -> tuple[Phrase, str] | None:
+    """A partial quotation inside a sentence that ends with its attribution: '…, said X.' / '…, X said.'"""
+    v = doc.view
+    m = None
+    for m2 in re.finditer(r",\s+", v[p:b]):
+        m = m2
+    if m is None:
+        return None
+    q = p + m.end()
+    m = _ACCORDING.match(v, q, b)
+    if m:
+        ph = phrase_after(v, m.end(), b)
+        return (ph, m.group().strip()) if ph else None
+    words = list(_WORD.finditer(v, q, b))
+    cues = cue_words()
+    for n, w in enumerate(words[:8]):
+        lw = w.group().lower()
+        if lw not in cues or lw.endswith("ing"):
+            continue
+        if n == 0:
+            ph = phrase_after(v, w.end(), b)
+            return (ph, w.group()) if ph else None
+        ph = phrase_before(v, q, w.start())
+        if ph is not None and ph.start >= q and not v[q:ph.start].strip(" the"):
+            return ph, w.group()
+        return None
+    return None
+
+
+def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
+    """Attribution before a quotation in its sentence: 'X said: “…”', 'X called it a “…”'."""
+    v = doc.view
+    found = list(_cue_iter(v, a, b))
+    found.sort()
+    for s, e, w in reversed(found):
+        lw = w.lower()
+        if lw.startswith(("according", "in the words", "as quoted", "quoting")):
+            ph = phrase_after(v, e, b)
+            if ph:
+                return ph, w
+            continue
+        if lw.endswith("ing") and lw not in ("according",):
+            # "with Sen. John McCain calling it a …": a name right before
+            ph = phrase_before(v, a, s)
+            if ph is not None and ph.kind == "name" and not v[ph.end:s].strip():
+                return ph, w
+            # "…, accusing the government of …": the subject of the clause
+            ph = _subject(doc, a, s)
+            if ph:
+                return ph, w
+            continue
+        ph = phrase_before(v, a, s)
+        if ph is not None:
+            return ph, w
+        # inverted order before the quote: "said Trump: “…”"
+        ph = phrase_after(v, e, b)
+        if ph is not None and ph.kind == "name":
+            return ph, w
+    # "Erdogan: “…”"
+    t = v[a:b].rstrip()
+    if t.endswith(":"):
+        ph = phrase_before(v, a, a + len(t) - 1)
+        if ph is not None:
+            return ph, ":"
+    return None
+
+
+_INTRO = {"in", "on", "at", "after", "before", "during", "since", "for", "with", "as", "asked", "speaking",
+          "earlier", "later", "last", "this", "when", "while", "if", "despite", "however", "but", "and", "so",
+          "meanwhile", "still", "yet", "now", "then", "also", "instead", "indeed", "according", "following",
+          "from", "by", "under", "over", "to", "of", "writing", "responding", "addressing", "like", "unlike",
+          "although", "though", "because", "once", "even", "that", "there", "here", "today", "yesterday"}
+
+
+def _subject(doc: _Doc, a: int, b: int) -> Phrase | None:
+    """The first noun phrase of view[a:b], after introductory words or a leading clause."""
+    v = doc.view
+    toks = tokens(v, a, b)
+    i = 0
+    # skip introductory words and a leading phrase ending with a comma ("However," "On Tuesday,")
+    while i < len(toks) and toks[i][2].lower() in ("but", "and", "so", "yet", "still", "now", "then", "also"):
+        i += 1
+    if i < len(toks) and (toks[i][2].lower() in _INTRO or toks[i][2].lower().endswith("ly")):
+        for k in range(i, min(len(toks), i + 14)):
+            if toks[k][2] in (",", "\u2014"):
+                i = k + 1
+                break
+        else:
+            return None
+    if i >= len(toks):
+        return None
+    first = toks[i][2]
+    if first[0].isupper() or first.lower() in ("the", "a", "an") or first.lower() in PRONOUNS:
+        # a possessor: "Erdogan’s recent rhetoric" -> Erdogan
+        k = i
+        while k < len(toks) and k < i + 6 and toks[k][2][0].isupper():
+            if toks[k][2][-2:] in ("\u2019s", "'s"):
+                name = strip_title(toks[i:k + 1])
+                s, e = name[0][0], toks[k][1] - 2
+                if e > s:
+                    return Phrase(s, e, "name", v[s:e], org=looks_org(v[s:e]))
+            k += 1
+        ph = phrase_after(v, toks[i][0], b)
+        if ph is not None and ph.kind == "nominal" and ph.text.lower() in ("the", "a", "an"):
+            return None
+        return ph
+    return None
+
+
+def _is_partial(view: str, qs: int, qe: int, before: str) -> bool:
+    text = view[qs:qe].lstrip()
+    if not text:
+        return True
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'\u2018\u201c(["):
+        return True
+    b = before.rstrip()
+    if not b:
+        return False
+    if b[-1] in ",:\u2014\u2013-":
+        return False
+    last = _WORD.findall(b[-30:])
+    if last and last[-1].lower() in cue_words():
+        return False
+    if re.search(r"\b(?:that|as|a|an|the|of|to|is|was|be|called|calling)$", b):
+        return True
+    return True
 
 
 def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     """Every quotation in the text view; the speaker span points at a name (an actor mention when one fits)."""
-    return []
+    if not view:
+        return []
+    dspans = double_spans(view)
+    pairs = [(o, c) for o, c, _ in dspans]
+    sspans = single_spans(view, pairs)
+    spans = sorted(pairs + sspans)
+    doc = _Doc(view, actors, spans)
+    out: list[Quote] = []
+    prev_q: dict | None = None  # the previous quotation's attribution
+    for n, (o, c) in enumerate(spans):
+        qs, qe = o + 1, c
+        ls, le = doc.line_bounds(o)
+        prev_close = spans[n - 1][1] + 1 if n > 0 else 0
+        next_open = spans[n + 1][0] if n + 1 < len(spans) else len(view)
+        # before-context: from the sentence start (or the previous quotation) to the opening mark
+        sstart = doc.sentence_start(o, ls)
+        bstart = max(sstart, prev_close) if prev_close > ls else sstart
+        # after-context: to the end of the sentence or the next quotation
+        cl_line_s, cl_line_e = doc.line_bounds(c)
+        aend = min(doc.sentence_end(c + 1, cl_line_e), next_open)
+        how = None
+        cue = None
+        res = _from_after(doc, c + 1, aend, view[qs:qe])
+        if res:
+            how = "after"
+        else:
+            res = _from_before(doc, bstart, o)
+            if res:
+                how = "before"
+        if res is None and prev_q is not None:
+            same_sentence = prev_q["line"] == ls and prev_q["close"] >= sstart and prev_q["close"] < o
+            p_text = view[prev_q["close"] + 1:o]
+            if same_sentence or (prev_q["line"] == ls and not re.search(r"[A-Za-z]", view[sstart:o])):
+                res = prev_q["res"]
+                how = "previous"
+            elif ls != prev_q["line"] and sstart == ls and prev_q["res"] is not None \
+                    and _quote_paragraph(view, prev_q["line"], ls):
+                res = prev_q["res"]
+                how = "previous paragraph"
+            del p_text
+        if res is None:
+            # a cue in the sentences before it in the paragraph ("Edwards said he was happy. “…”")
+            lo = max(ls, prev_close)
+            if sstart > lo:
+                psent = doc.sentence_start(max(lo, sstart - 1), lo)
+                r2 = _from_before(doc, psent, sstart)
+                if r2 and r2[0] is not None:
+                    res = r2
+                    how = "previous sentence"
+            if res is None and sstart == ls and ls > 0:
+                # the paragraph before ends with "… said:" or holds the speaker's cue
+                pls, ple = doc.line_bounds(max(0, ls - 2))
+                while pls > 0 and not view[pls:ple].strip():
+                    pls, ple = doc.line_bounds(max(0, pls - 2))
+                tail = view[pls:ple].rstrip()
+                if tail.endswith(":"):
+                    psent = doc.sentence_start(ple - 1, pls)
+                    r2 = _from_before(doc, psent, pls + len(tail))
+                    if r2:
+                        res = r2
+                        how = "previous paragraph"
+        if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:
+            # a quotation inside a sentence with no cue: the words are the subject's
+            ph0 = _subject(doc, sstart, o)
+            if ph0 is not None:
+                res = (ph0, None)
+        ph, cue = (res if res else (None, None))
+        q = _make_quote(doc, qs, qe, ph, cue, view[bstart:o], o)
+        if q is not None:
+            out.append(q)
+        prev_q = {"line": doc.line_bounds(c)[0], "close": c, "res": res}
+    return out
+
+
+_PERSON_HEADS = {"actor", "actress", "senator", "governor", "candidate", "nominee", "president", "minister",
+                 "singer", "star", "player", "striker", "coach", "manager", "chairman", "chairwoman", "leader",
+                 "congressman", "congresswoman", "businessman", "businesswoman", "billionaire", "mogul",
+                 "secretary", "director", "ceo", "chief", "boss", "lawmaker", "republican", "democrat", "mayor",
+                 "premier", "chancellor", "king", "queen", "prince", "pope", "former", "frontrunner",
+                 "front-runner", "hopeful", "veteran", "champion", "winner", "star", "rapper", "presenter",
+                 "host", "author", "writer", "filmmaker", "director", "judge", "justice", "ambassador",
+                 "diplomat", "general", "commander", "prosecutor", "lawyer", "attorney", "professor", "economist",
+                 "founder", "owner", "athlete", "runner", "midfielder", "defender", "goalkeeper", "batsman",
+                 "bowler", "captain", "skipper", "international", "forward", "winger", "seed", "finalist"}
+
+
+def _person_description(text: str) -> bool:
+    """A definite description of a person already named ("the Vermont senator", "the 26-year-old")."""
+    words = text.split()
+    if not words or words[0].lower() not in ("the", "this"):
+        return False
+    head = words[-1].lower()
+    return head in _PERSON_HEADS or bool(re.fullmatch(r"\d+-year-old", head))
+
+
+def _has_cue_np(doc: _Doc, a: int, b: int) -> bool:
+    return _from_before(doc, a, b) is not None
+
+
+def _quote_paragraph(view: str, prev_line: int, ls: int) -> bool:
+    """Whether the paragraph just before ls is the one holding the previous quotation."""
+    s = view.rfind("\n", 0, max(0, ls - 1))
+    while s > 0 and not view[s + 1:ls].strip():
+        s = view.rfind("\n", 0, s)
+    return s + 1 <= prev_line
+
+
+def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None, before: str, o: int) -> Quote | None:
+    v = doc.view
+    text = v[qs:qe]
+    if not text.strip():
+        return None
+    partial = _is_partial(v, qs, qe, before)
+    if ph is None:
+        return Quote(qs, qe, text, partial=partial, cue=cue)
+    if ph.kind == "pronoun":
+        r = None
+        if ph.text.lower() in ("it", "they", "he", "she"):
+            # the subject of the sentence, when it is a name before the pronoun ("Turkey … what it calls …")
+            ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0])
+            subj = _subject(doc, ss, ph.start) if ss < ph.start else None
+            if subj is not None and subj.kind == "name" and subj.end <= ph.start:
+                person = not subj.org and (len(subj.text.split()) > 1 or any(
+                    sp.text.split()[-1] == subj.text for sp in doc.speakers))
+                if (ph.text.lower() in ("he", "she")) == person or (ph.text.lower() == "they" and subj.org):
+                    r = subj.start, subj.end, subj.text
+        if r is None:
+            r = doc.resolve(ph, ph.start)
+        if r is None:
+            return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
+                         speaker_text=ph.text, cue=cue, speaker_description=ph.text)
+        s, e, t = r
+        a = doc.actor_in(s, e)
+        if a is not None:
+            s, e, t = a.start, a.end, a.text
+        return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
+                     speaker_description=ph.text)
+    if ph.kind == "nominal" and not ph.anonymous and _person_description(ph.text):
+        # "the Ballymena-born actor said": the person named before, the description kept
+        r = doc.resolve(Phrase(ph.start, ph.end, "pronoun", "he"), ph.start)
+        if r is not None:
+            s, e, t = r
+            a = doc.actor_in(s, e)
+            if a is not None:
+                s, e, t = a.start, a.end, a.text
+            return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
+                         speaker_description=ph.text)
+    if ph.kind == "nominal" and ph.anonymous:
+        return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
+                     speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)
+    s, e, t = ph.start, ph.end, ph.text
+    if ph.kind == "name":
+        doc.speakers.append(ph)
+    a = doc.actor_in(s, e)
+    if a is not None:
+        s, e, t = a.start, a.end, a.text
+    desc = ph.text if ph.kind == "nominal" else None
+    return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
+                 speaker_description=desc)
