@@ -93,10 +93,11 @@ _SCALE_AFTER = re.compile(r"[ \t\u00a0]?(?:(million|billion|trillion|thousand|ml
 _SCALE_SPACED = re.compile(r"[ \t\u00a0]+(million|billion|trillion|thousand|mln|bln|mn|bn|trn|tn)\b", re.I)
 _PERCENT = re.compile(r"[ \t\u00a0]*(?:%|per[ \t]?cent\b|percent\b|pct\b|pc\b)|[ \t]+(percentage[ \t]+points?|points?[ \t]+percent)\b", re.I)
 _PERCENT_POINTS = re.compile(r"[ \t\u00a0]*(percentage[ \t]+points?)\b", re.I)
-_AGE = re.compile(r"(?:-|[ \t]+)(?:year|yr)s?(?:-|[ \t]+)old\b", re.I)
+_AGE = re.compile(r"(?:-|[ \t]+)(?:year|yr)s?(?:-|[ \t]+)olds?\b", re.I)
 _HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)\b")
 _RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|or)[ \t]*", re.I)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a[ \t]+hundred)\b)", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|gained|gaining|gains|lost|losing|adding|added|add|increased|increasing|decreased|decreasing|cut|cutting|jumped|climbed|dropped|slipped|slid|grew|growing|soared|surged|plunged|tumbled|slumped|raised|lowered|up|down|from|by)\b(?:[ \t]+[\w$£€,.%-]+){0,4}[ \t]+$", re.I)
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -149,7 +150,7 @@ def _sentence_start_before(view: str, pos: int) -> bool:
     if p == 0:
         return True
     c = view[p - 1]
-    return c in "\n.!?:;\"“‘(['"
+    return c in "\n.!?:;\"“‘'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -740,7 +741,7 @@ def _parse_at(view: str, pos: int, kind: str):
     rt = _RATIO.match(view, end)
     if rt and not cur and not f.vague and not core["scaled"]:
         other = _parse_number(view, rt.end())
-        if other and other["value"] > value and other["digits"] == digits and not other["cur"] and not (1700 <= other["value"] <= 2100) and other["value"] <= 1000:
+        if other and other["value"] > value and not other["cur"] and not other["vague"] and not (1700 <= other["value"] <= 2100) and other["value"] <= 1000:
             f.end = other["end"]
             f.unit = "in " + view[other["num_start"]:other["end"]]
             np = _counted_np(view, f.end, singular_ok=False)
@@ -771,7 +772,9 @@ def _parse_at(view: str, pos: int, kind: str):
                 if nxt_core["scaled"] and not core["scaled"] and hi > 0 and lo < hi / 1000:
                     scale = hi / float(view[nxt_core["num_start"]:nxt_core["raw_end"]].replace(",", "") or 1) if digits else 1
                     lo = lo * scale
-                ok = hi > lo
+                ok = hi > lo and (lo == 0 or hi <= 10 * lo or prev_lw == "between")
+                if sep == "to" and _CHANGE_BEFORE.search(view, max(0, start - 40), start):
+                    ok = False  # a change, not a range: "increased by 296,000 to 28.52 million", "gained $1.32 to $44.45"
                 if sep in ("to",) and prev_lw in ("from", "rose", "fell", "risen", "fallen", "up", "down", "increased", "decreased", "cut", "raised", "jumped", "dropped", "climbed", "grew", "slipped"):
                     ok = False
                 if sep == "or" and digits and not (_unit_after(view, nxt_core["end"]) or view[nxt_core["end"]:nxt_core["end"] + 1] == "%"):
@@ -965,6 +968,16 @@ def _parse_at(view: str, pos: int, kind: str):
             return None, f.end
     if digits and not cur and f.kind == "count" and prev_lw in ("page", "pages", "section", "chapter", "no", "nos", "number", "route", "flight", "room", "article", "clause", "paragraph"):
         return None, f.end
+    if digits and not cur and f.kind == "count" and not f.counted:
+        if view[start - 1:start] == "(" and view[f.end:f.end + 1] == ")":
+            return None, f.end  # "(2)", "England (2)": a label or a bracketed tally
+        rawd = view[num_start:core["raw_end"]]
+        if rawd.isdigit() and len(rawd) >= 7:
+            return None, f.end  # identifiers, not quantities
+        if re.search(r"\b(?:age|ages)[ \t]+of[ \t]+$|\baged[ \t]+$", view[max(0, start - 16):start]) and value < 130:
+            f.kind = "age"
+            f.unit = "years"
+            f.counted = "age"
     # ages in apposition: "John Smith, 34, ..."
     if digits and not cur and f.kind == "count" and not f.counted and value < 120 and float(value).is_integer():
         if view[start - 2:start] == ", " and view[f.end:f.end + 1] in (",", ")") and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):

@@ -145,7 +145,7 @@ must not n't also only just still even ever again already more most less least v
 up down out off away back then there here now today yesterday tomorrow ago later earlier
 he she it they we you i me him them us one ones
 said says say told according including includes included compared mostly mainly
-last next first second third new old such same other another own
+last next first second third old such same other another own
 """.split())
 # An "-ing"/"-ed" word ending the phrase is a verb, not part of the counted noun,
 # unless it is one of these nouns/adjectives
