@@ -68,9 +68,24 @@ class Corpus:
     records: list[ArticleRecord]
     actors: dict[str, Actor]
     redirects: dict[str, str] = field(default_factory=dict)  # old actor id -> actor id
+    _by_slug: dict | None = field(default=None, repr=False)
+    _quotes: dict | None = field(default=None, repr=False)
 
     def by_slug(self) -> dict[str, ArticleRecord]:
-        return {r.slug: r for r in self.records}
+        if self._by_slug is None or len(self._by_slug) != len(self.records):
+            self._by_slug = {r.slug: r for r in self.records}
+        return self._by_slug
+
+    def quotes_by_speaker(self) -> dict[str, list]:
+        """actor id -> [(record, quote)] in corpus order."""
+        if self._quotes is None:
+            self._quotes = defaultdict(list)
+            for r in self.records:
+                for q in r.extraction.quotes:
+                    aid = r.actor_of.get((q.speaker_start, q.speaker_end))
+                    if aid:
+                        self._quotes[aid].append((r, q))
+        return self._quotes
 
 
 def _norm(name: str) -> str:

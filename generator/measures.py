@@ -24,10 +24,12 @@ israelis palestinians americans britons""".split())
 PREDICATES = {
     "killed": "killed dead deaths death died die slain slaughtered massacred murdered toll fatalities".split(),
     "injured": "injured hurt wounded injuries".split(),
-    "detained": "detained arrested held captured taken abducted kidnapped".split(),
+    "detained": "detained arrested captured abducted kidnapped".split(),
+    "held": "held holding hold holds".split(),
     "displaced": "displaced evacuated fled".split(),
     "missing": "missing".split(),
 }
+UNIT_NAMES = {"usd": "US dollars", "eur": "euros", "gbp": "pounds sterling", "percent": "per cent", "try": "lira"}
 _PRED_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -51,7 +53,7 @@ class Measure:
     conflicts: list[list[Point]] = field(default_factory=list)
 
     def label(self, names: dict[str, str]) -> str:
-        parts = [self.noun]
+        parts = [UNIT_NAMES.get(self.noun, self.noun)]
         if self.predicate:
             parts.append(self.predicate)
         if self.place:
@@ -72,11 +74,18 @@ def _noun(f: Figure) -> str | None:
 def _predicate(f: Figure, sentence: str) -> str | None:
     if f.predicate:
         w = f.predicate.lower().split()[0] if f.predicate.split() else ""
-        return _PRED_OF.get(w, f.predicate.lower())
+        return _PRED_OF.get(w, w or None)
     for w in _WORD.findall(sentence.lower()):
         if w in _PRED_OF:
             return _PRED_OF[w]
     return None
+
+
+def _key_order(key: tuple) -> tuple:
+    return tuple("" if k is None else k for k in key)
+
+
+PLACE_WINDOW = 80  # a place named further from the number than this is not where it was counted
 
 
 def build_measures(corpus: Corpus) -> list[Measure]:
@@ -97,9 +106,9 @@ def build_measures(corpus: Corpus) -> list[Measure]:
                 a = corpus.actors.get(aid)
                 if a is None or a.type not in ("country", "place") or not (s <= ms and me <= e):
                     continue
-                before = view[max(s, ms - 6):ms].lower()
-                if re.search(r"\b(in|into|inside)\s+$", before):
-                    dist = abs(ms - f.start)
+                before = view[max(s, ms - 7):ms].lower()
+                dist = ms - f.end if ms >= f.end else f.start - me
+                if re.search(r"\b(in|into|inside)\s+$", before) and dist <= PLACE_WINDOW:
                     if best is None or dist < best:
                         best, place = dist, aid
             when = None
@@ -114,7 +123,7 @@ def build_measures(corpus: Corpus) -> list[Measure]:
                 m = groups[key] = Measure(noun, pred, place, when)
             m.points.append(Point(f, rec.slug, rec.anchor_at(f.start), rec.article.published, f.attribution))
     # a figure with no place joins the one measure that differs from it only by having one
-    for key in sorted(k for k in groups if k[2] is None and k[1] is not None):
+    for key in sorted((k for k in groups if k[2] is None and k[1] is not None), key=_key_order):
         cands = [k for k in groups if k[2] is not None and (k[0], k[1], k[3]) == (key[0], key[1], key[3])]
         if len(cands) == 1:
             groups[cands[0]].points.extend(groups.pop(key).points)

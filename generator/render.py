@@ -234,11 +234,7 @@ def _actors_index(corpus: Corpus) -> str:
 
 
 def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
-    items = []
-    for rec in corpus.records:
-        for q in rec.extraction.quotes:
-            if rec.actor_of.get((q.speaker_start, q.speaker_end)) == x.id:
-                items.append((rec, q))
+    items = corpus.quotes_by_speaker().get(x.id, [])
     if not items:
         return []
     lines = ["## Quotes\n"]
