@@ -26,8 +26,10 @@ import re
 from ..model import ActorMention
 from .actors_data import lexicon
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*(?![\d])|[^\W_]+|\S")
-_DOT_ABBR = frozenset("Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Col Lt Capt Sgt Adm Gov Sen Rep Rev Prof Mt Ft Bros Cmdr Maj Fr Mme".split())
+_DOT_ABBR = "Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Col Lt Capt Sgt Adm Gov Sen Rep Rev Prof Mt Ft Bros Cmdr Maj Fr Mme".split()
+_TOKEN = re.compile(r"(?P<A>(?:[A-Z]\.){2,}|[A-Z]\.|(?:" + "|".join(_DOT_ABBR) + r")\.)"
+                    r"|(?P<W>[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*)(?![^\W_])|(?P<M>[^\W_]+)|(?P<P>\S)")
+_SENT_NEUTRAL = frozenset("\"'\u201c\u2018\u201d\u2019([-\u2013\u2014*\u2022#>|")
 _PARTICLES = frozenset("de da di du del della dela der den van von ter ten bin ibn ben bint al el le la dos das do y e".split())
 _HYPHEN_PARTICLES = frozenset("al el ad ash as at ud ul ur ibn bin abu".split())
 _OF_HEADS = frozenset("Republic Kingdom States Emirates Isle Isles Gulf Sea Strait Bay Cape Bank Chamber Church Court Council "
@@ -49,6 +51,10 @@ _PORTFOLIO = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs"
               "industry": "Industry", "communications": "Communications", "intelligence": "Intelligence"}
 _MINISTRY_A = re.compile(r"^(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)\s+Ministry$")
 _MINISTRY_B = re.compile(r"^Ministry\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)$")
+_SPORT_SET = frozenset("beat beats drew halftime half-time innings wicket wickets goal goals scored scorer scorers striker "
+                       "midfielder league cup match matches points standings played fixture fixtures tournament seeded "
+                       "champion champions championship soccer football cricket tennis golf rugby hockey basketball "
+                       "baseball race lap sets".split())
 _SPORT_WORDS = re.compile(r"\b(?:beat|beats|drew|draw|halftime|half-time|innings|wickets?|goals?|scored|scorers?|striker|"
                           r"midfielder|league|cup|match|matches|points|standings|played|fixtures?|tournament|seed(?:ed)?|"
                           r"champions?|championship|soccer|football|cricket|tennis|golf|rugby|hockey|basketball|baseball|"
@@ -94,34 +100,34 @@ class _Cand:
 
 
 def _tokenize_line(view: str, ls: int, le: int) -> list[_Tok]:
-    toks = []
-    for m in _TOKEN.finditer(view, ls, le):
-        t = m.group()
-        toks.append(_Tok(m.start(), m.end(), t, _kind(t), len(toks)))
-    # abbreviations and initials keep their full stop
     out: list[_Tok] = []
-    i = 0
-    while i < len(toks):
-        tk = toks[i]
-        if tk.kind in "CU" and i + 1 < len(toks) and toks[i + 1].t == "." and toks[i + 1].s == tk.e and (
-                tk.t in _DOT_ABBR or len(tk.t) == 1):
-            tk = _Tok(tk.s, tk.e + 1, tk.t + ".", tk.kind, 0)
-            i += 1
-        tk.idx = len(out)
-        out.append(tk)
-        i += 1
+    append = out.append
     sent = True
-    for tk in out:
-        if tk.kind == "p":
-            if tk.t in ".!?:;":
+    new = _Tok.__new__
+    for m in _TOKEN.finditer(view, ls, le):
+        g = m.lastgroup
+        t = m.group()
+        if g == "W":
+            kind = ("U" if len(t) > 1 and t.isupper() else "C") if t[0].isupper() else "l"
+        elif g == "P":
+            tk = new(_Tok)
+            tk.s, tk.e = m.span()
+            tk.t, tk.kind, tk.idx, tk.sent_start = t, "p", len(out), False
+            append(tk)
+            if t in ".!?:;":
                 sent = True
-            elif tk.t in "\"'\u201c\u2018\u201d\u2019([-\u2013\u2014*\u2022#>|":
-                pass
-            else:
+            elif t not in _SENT_NEUTRAL:
                 sent = False
             continue
-        tk.sent_start = sent
+        elif g == "A":
+            kind = "U" if t.count(".") >= 2 else "C"
+        else:
+            kind = "d" if t[0].isdigit() else "m"
+        tk = new(_Tok)
+        tk.s, tk.e = m.span()
+        tk.t, tk.kind, tk.idx, tk.sent_start = t, kind, len(out), sent
         sent = False
+        append(tk)
     return out
 
 
@@ -549,12 +555,19 @@ def extract_actors(view: str) -> list[ActorMention]:
         if line.strip():
             lines.append((ls, le))
     tokenized = []
+    sports = 0
+    lower_add = doc.lower_words.add
     for ls, le in lines:
         toks = _tokenize_line(view, ls, le)
         tokenized.append(toks)
         for t in toks:
-            if t.kind == "l":
-                doc.lower_words.add(t.t)
+            k = t.kind
+            if k == "l":
+                lower_add(t.t)
+                if t.t in _SPORT_SET:
+                    sports += 1
+            elif k == "C" and t.t.lower() in _SPORT_SET:
+                sports += 1
     for k, toks in enumerate(tokenized):
         style = _line_style(toks, lx, doc.lower_words)
         tokenized[k] = (toks, style)
@@ -562,7 +575,7 @@ def extract_actors(view: str) -> list[ActorMention]:
             for t in toks:
                 if t.kind == "C" and not t.sent_start:
                     doc.mid_caps.add(t.t)
-    doc.sports = len(_SPORT_WORDS.findall(view)) >= 4
+    doc.sports = sports >= 4
     doc.strong_names = set()
     doc.teams = set()
     for ln, (toks, style) in enumerate(tokenized):
