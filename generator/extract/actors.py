@@ -200,10 +200,24 @@ def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list
                     break
                 if gap == " " and nxt.kind == "l" and j + 1 < n and view[nxt.e:toks[j + 1].s] == " ":
                     after = toks[j + 1]
-                    if nxt.t in _PARTICLES and _is_cap(after) and after.t not in lx.non_actors:
-                        run += [nxt, after]
-                        j += 2
-                        continue
+                    if nxt.t in _PARTICLES:
+                        # "de la Fuente", "von der Leyen", "bin Salman"
+                        k = j
+                        while k + 1 < n and toks[k].t in _PARTICLES and view[toks[k].e:toks[k + 1].s] == " " and k - j < 3:
+                            k += 1
+                        if _is_cap(toks[k]) and toks[k].t not in lx.non_actors:
+                            run += toks[j:k + 1]
+                            j = k + 1
+                            continue
+                    if nxt.t == "and" and _is_cap(after) and prev.t not in lx.known and prev.t not in lx.org_last:
+                        # "Securities and Exchange Commission", "Justice and Development Party"
+                        k = j + 1
+                        while k + 1 < n and _is_cap(toks[k + 1]) and view[toks[k].e:toks[k + 1].s] == " ":
+                            k += 1
+                        if toks[k].t in lx.org_last and k - j <= 4:
+                            run += toks[j:k + 1]
+                            j = k + 1
+                            continue
                     if nxt.t in _HYPHEN_PARTICLES and after.t == "-":
                         pass
                     if nxt.t == "of" and (prev.t in lx.org_first or prev.t in lx.loc_first or prev.t in _OF_HEADS
@@ -333,6 +347,12 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     i0 = words[0].idx
     prev = line_toks[i0 - 1] if i0 > 0 else None
     nxt = line_toks[words[-1].idx + 1] if words[-1].idx + 1 < len(line_toks) else None
+    if nxt is not None and nxt.t == "-" and nxt.s == words[-1].e and words[-1].idx + 2 < len(line_toks):
+        suffix = line_toks[words[-1].idx + 2].t
+        if suffix == "based":
+            return "place", 1  # "Zorvex-based"
+        if suffix in _LOWER_SUFFIX:
+            return "organization", 1  # "Hamas-run", "Zorvex-led"
     if prev is not None and prev.t.lower() in _PLACE_PREV:
         return "place", 1
     if prev is not None and prev.t in ("b", "c", "st", "lbw") and doc.sports:
@@ -374,6 +394,7 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
             words[0].kind == "C" and words[0].t.lower() in lx.lower_common
             or words[0].t in lx.non_actors and words[0].t not in lx.honorifics and words[0].t not in lx.first_names
             and not (len(words) > 2 and words[1].t == "of")
+            and not (len(words) >= 3 and words[-1].t in lx.org_last and words[0].t not in _WEEK_MONTH)
             or words[0].kind == "p"):
         words = words[1:]
         if words and _text(view, words) in lx.known:
@@ -827,6 +848,9 @@ def _match_headline(doc: _Doc, toks: list[_Tok], ln: int, style: str):
     names: dict[str, tuple[str, str]] = {}
     for c in doc.cands:
         names.setdefault(" ".join(c.text.lower().split()), (c.type, c.name))
+    for c in doc.cands:
+        if c.type == "person" and " " in c.name:
+            names.setdefault(c.name.rsplit(" ", 1)[1].lower(), (c.type, c.name))
     words = [t for t in toks if t.kind != "p" or t.t == "-"]
     i = 0
     n = len(words)
