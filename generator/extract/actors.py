@@ -38,6 +38,8 @@ _OF_HEADS = frozenset("Republic Kingdom States Emirates Isle Isles Gulf Sea Stra
 _LOWER_SUFFIX = frozenset("run led based backed controlled held owned born made style linked allied aligned funded supported "
                           "brokered sponsored occupied administered ruled governed dominated bound registered listed "
                           "flagged bred affiliated inspired friendly majority".split())
+_STATE_ORGANS = frozenset("Ministry Embassy Consulate Government Cabinet Army Navy Force Forces Police Office Military "
+                          "Authorities Administration Presidency".split())
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
                  "announced tweeted confirmed denied declared".split())
@@ -221,7 +223,8 @@ def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list
                     if nxt.t in _HYPHEN_PARTICLES and after.t == "-":
                         pass
                     if nxt.t == "of" and (prev.t in lx.org_first or prev.t in lx.loc_first or prev.t in _OF_HEADS
-                                          or prev.t in lx.org_last):
+                                          or prev.t in lx.org_last) \
+                            or nxt.t == "for" and (prev.t in lx.org_last or prev.t in lx.org_first) and prev is not run[0]:
                         k = j + 1
                         if toks[k].t == "the" and k + 1 < n and view[toks[k].e:toks[k + 1].s] == " ":
                             k += 1
@@ -347,6 +350,9 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     i0 = words[0].idx
     prev = line_toks[i0 - 1] if i0 > 0 else None
     nxt = line_toks[words[-1].idx + 1] if words[-1].idx + 1 < len(line_toks) else None
+    if words[0].kind == "C" and any(ch.isupper() for ch in first[1:]) and not first.startswith(("Mc", "Mac", "O'", "D'")) \
+            and "-" not in first and "'" not in first:
+        return "organization", 1  # "WorldCom", "PayPal"
     if nxt is not None and nxt.t == "-" and nxt.s == words[-1].e and words[-1].idx + 2 < len(line_toks):
         suffix = line_toks[words[-1].idx + 2].t
         if suffix == "based":
@@ -394,7 +400,8 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
             words[0].kind == "C" and words[0].t.lower() in lx.lower_common
             or words[0].t in lx.non_actors and words[0].t not in lx.honorifics and words[0].t not in lx.first_names
             and not (len(words) > 2 and words[1].t == "of")
-            and not (len(words) >= 3 and words[-1].t in lx.org_last and words[0].t not in _WEEK_MONTH)
+            and not (len(words) >= 3 and words[-1].t in lx.org_last and words[0].t not in _WEEK_MONTH
+                     and _text(view, words[1:]) not in lx.known)
             or words[0].kind == "p"):
         words = words[1:]
         if words and _text(view, words) in lx.known:
@@ -476,13 +483,16 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
                 rest = rest[1:]
             if not rest:
                 break
-            generic = rest[0].t.lower() in lx.role_words or rest[0].t in ("Ministry", "Embassy", "Government", "Parliament")
-            if is_org and not generic and len(rest) == 1:
+            generic = rest[-1].t in _STATE_ORGANS or rest[0].t in ("Ministry", "Embassy")
+            if is_org and not generic:
                 dem = None  # "Turkish Airlines"
                 break
             country = lx.demonyms[dem]
             words = rest
             break
+    while len(words) > 1 and words[-1].t in lx.non_actors and words[-1].t not in lx.org_last \
+            and _text(view, words) not in lx.known:
+        words = words[:-1]  # "Rohingya Muslim"
     if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1):
         return
     if len(words) >= 2 and words[-1].t in lx.misc_last:
@@ -782,6 +792,16 @@ def _resolve(doc: _Doc):
         for k in range(1, len(toks)):
             person_full.setdefault(" ".join(toks[k:]), []).append(p)
         person_full.setdefault(toks[0], []).append(p) if len(toks) == 2 and toks[0] not in lx.first_names else None
+    longer: dict[str, str] = {}
+    for p in persons:
+        pt = p.text.split()
+        for q in persons:
+            qt = q.text.split()
+            if len(qt) > len(pt) and qt[0] == pt[0] and qt[-1] == pt[-1]:
+                longer[p.text] = q.text
+    for c in cands:
+        if c.type == "person" and c.text in longer:
+            c.name = longer[c.text]
     # acronyms introduced in brackets: "Securities Exchange Commission (SEC)"
     acronym: dict[str, str] = {}
     for c in cands:
