@@ -40,6 +40,13 @@ _LOWER_SUFFIX = frozenset("run led based backed controlled held owned born made 
                           "flagged bred affiliated inspired friendly majority".split())
 _STATE_ORGANS = frozenset("Ministry Embassy Consulate Government Cabinet Army Navy Force Forces Police Office Military "
                           "Authorities Administration Presidency".split())
+_ORG_NOUNS = frozenset("giant group firm company carrier bank maker chain airline insurer retailer conglomerate brewer "
+                       "daily newspaper weekly agency broadcaster network operator developer distributor producer "
+                       "exporter importer lender automaker carmaker supermarket club side outfit subsidiary unit "
+                       "rival rivals partner manufacturer supplier publisher newsagency".split())
+_PLACE_NOUNS = frozenset("town village city province region district capital port suburb county island islands "
+                         "state municipality neighbourhood neighborhood area camp valley river enclave outskirts "
+                         "east west north south northeast northwest southeast southwest".split())
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
                  "announced tweeted confirmed denied declared".split())
@@ -331,6 +338,9 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
         return "place", 2
     if titled:
         return "person", 2
+    i0 = words[0].idx
+    if i0 > 0 and _role_before(doc, toks, i0)[0] is not None and not any(t in lx.org_last for t in texts):
+        return "person", 2  # "president Suharto", "spokesman Per Zetterquist"
     if n >= 2 and (first in lx.first_names or (len(first) == 2 and first.endswith("."))):
         return "person", 2
     if n >= 2 and any(t in _PARTICLES for t in texts[1:-1]):
@@ -361,6 +371,12 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
             return "organization", 1  # "Hamas-run", "Zorvex-led"
     if prev is not None and prev.t.lower() in _PLACE_PREV:
         return "place", 1
+    if prev is not None and prev.t in _ORG_NOUNS:
+        return "organization", 2  # "tyre giant Pirelli", "chain Ruch"
+    if prev is not None and prev.t == "of" and i0 > 1 and line_toks[i0 - 2].t in _PLACE_NOUNS:
+        return "place", 2  # "the town of Tavildara", "east of Tavildara"
+    if nxt is not None and nxt.t in _PLACE_NOUNS and nxt.kind == "l":
+        return "place", 1  # "Tavildara region"
     if prev is not None and prev.t in ("b", "c", "st", "lbw") and doc.sports:
         return "person", 1  # cricket scorecard: "c Ranatunga b Muralitharan"
     if nxt is not None and nxt.t in _SAY:
