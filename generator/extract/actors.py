@@ -47,6 +47,8 @@ _ORG_NOUNS = frozenset("giant group firm company carrier bank maker chain airlin
 _PLACE_NOUNS = frozenset("town village city province region district capital port suburb county island islands "
                          "state municipality neighbourhood neighborhood area camp valley river enclave outskirts "
                          "east west north south northeast northwest southeast southwest".split())
+_LEGAL_SUFFIX = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. SA S.A. AG NV N.V. Plc PLC plc LLC GmbH Group Holdings "
+                          "Corporation Company Bancorp Bancshares SpA S.p.A. AB ASA Oyj KK".split())
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
                  "announced tweeted confirmed denied declared".split())
@@ -702,6 +704,8 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
     first_run_end = runs[0][-1].idx
     if first_run_end + 1 >= len(toks) or toks[first_run_end + 1].kind not in "dp":
         return False
+    followed = sum(1 for run in runs if run[-1].idx + 1 < len(toks) and toks[run[-1].idx + 1].kind == "d")
+    results = followed >= 2
     for run in runs:
         venue = False
         while run and run[0].kind == "C" and run[0].t.lower() in lx.lower_common:
@@ -724,6 +728,9 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
             typ, name = "person", text
         elif prev == "(" and known or venue:
             typ, name = "place", known[1] if known else text
+        elif len(words) >= 2 and not results and digits < 6 and not known and words[-1].t not in lx.org_last \
+                and all(w.kind == "C" and w.t not in lx.known for w in words):
+            typ, name = "person", text  # "Cosmin Contra (23rd minute)", "Wasim Akram 3-45"
         else:
             typ, name = "organization", text
         if not doc.sports and typ == "organization" and known and known[0] != "organization":
@@ -818,6 +825,16 @@ def _resolve(doc: _Doc):
     for c in cands:
         if c.type == "person" and c.text in longer:
             c.name = longer[c.text]
+    # "Ruch SA" ... "Ruch": the short form of a company takes its full name
+    short_org: dict[str, str] = {}
+    for c in cands:
+        if c.type == "organization" and c.strength >= 2:
+            parts = c.text.rsplit(" ", 1)
+            if len(parts) == 2 and parts[1] in _LEGAL_SUFFIX and parts[0] not in lx.known:
+                short_org.setdefault(parts[0], c.name)
+    for c in cands:
+        if c.strength < 3 and c.text in short_org and c.text not in person_full:
+            c.type, c.name, c.strength = "organization", short_org[c.text], 2
     # acronyms introduced in brackets: "Securities Exchange Commission (SEC)"
     acronym: dict[str, str] = {}
     for c in cands:
