@@ -49,6 +49,9 @@ _PLACE_NOUNS = frozenset("town village city province region district capital por
                          "east west north south northeast northwest southeast southwest".split())
 _LEGAL_SUFFIX = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. SA S.A. AG NV N.V. Plc PLC plc LLC GmbH Group Holdings "
                           "Corporation Company Bancorp Bancshares SpA S.p.A. AB ASA Oyj KK".split())
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_PLACE_FIRST = frozenset("San Santa Santo Sao St St. Saint Sainte Los Las Porto Puerto Fort Port Lake Mount Cape New North "
+                         "South East West".split())
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
                  "announced tweeted confirmed denied declared".split())
@@ -336,7 +339,7 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
         return "organization", 2
     if n >= 2 and first in lx.org_first and "of" in texts:
         return "organization", 2
-    if n >= 2 and (first in lx.loc_first or last in lx.loc_last):
+    if n >= 2 and (first in lx.loc_first or last in lx.loc_last or first in _PLACE_FIRST):
         return "place", 2
     if titled:
         return "person", 2
@@ -508,11 +511,14 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
             country = lx.demonyms[dem]
             words = rest
             break
+    if len(words) >= 2 and words[-1].t in lx.misc_last:
+        return  # an event, a law, a prize: not an actor
     while len(words) > 1 and words[-1].t in lx.non_actors and words[-1].t not in lx.org_last \
             and _text(view, words) not in lx.known:
         words = words[:-1]  # "Rohingya Muslim"
-    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1):
-        return
+    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1
+                            or _PLURAL_ACRONYM.match(words[0].t)):
+        return  # "Friday", "MPs", "DVDs"
     if len(words) >= 2 and words[-1].t in lx.misc_last:
         return  # an event, a law, a prize: not an actor
     text = _text(view, words)

@@ -112,7 +112,8 @@ def lexicon() -> Lexicon:
     lx.loc_last = frozenset(sec.get("loc_last", []))
     lx.loc_first = frozenset(sec.get("loc_first", []))
     lx.non_actors = frozenset(sec.get("non_actors", []))
-    lx.lower_common = frozenset(w.lower() for w in sec.get("lower_common", []))
+    lx.lower_common = frozenset(w.lower() for w in sec.get("lower_common", [])) | frozenset(
+        w.lower().replace("'", "\u2019") for w in sec.get("lower_common", []))
     lx.misc_last = frozenset(sec.get("misc_last", []))
     lx.non_actors_lower = frozenset(w.lower() for w in lx.non_actors)
     return lx
