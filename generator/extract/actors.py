@@ -333,7 +333,7 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     texts = [w.t for w in words]
     first, last = texts[0], texts[-1]
     n = len(texts)
-    if n >= 2 and (last in lx.org_last or last.rstrip(".") in lx.org_last):
+    if n >= 2 and (last in lx.org_last or last.rstrip(".") in lx.org_last or last in _LEGAL_SUFFIX or "&" in texts):
         if last == "City" and " ".join(texts[:-1]) in lx.known and lx.known[" ".join(texts[:-1])][0] == "country":
             return "place", 2
         return "organization", 2
@@ -696,9 +696,9 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
     digits = sum(1 for t in toks if t.kind == "d")
     if digits == 0 or not toks or toks[0].kind not in "CU":
         return False
-    if style == "caps" and digits < sum(1 for t in toks if t.kind in "CU"):
+    if style == "caps" and digits < sum(1 for t in toks if t.kind in "CU") and not any(t.kind == "C" and len(t.t) > 1 for t in toks):
         return False  # "SOCCER - U.S. BEAT EL SALVADOR 3-1."
-    if toks[-1].t == "." and toks[-2].kind != "d" if len(toks) > 1 else False:
+    if toks[-1].t == "." and (toks[-2].kind != "d" if len(toks) > 1 else True):
         return False
     words = [t for t in toks if t.kind in "CUl"]
     if any(t.kind == "l" and t.t not in _TABLE_LOWER for t in words):
