@@ -52,6 +52,13 @@ _LEGAL_SUFFIX = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. SA S.A. AG NV N.V
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _PLACE_FIRST = frozenset("San Santa Santo Sao St St. Saint Sainte Los Las Porto Puerto Fort Port Lake Mount Cape New North "
                          "South East West".split())
+_TEAM_BEFORE = re.compile(r"\b(?:beat|beating|v|vs\.?|against|drew with|lost to|joined|over|host|hosts|visit|visiting|"
+                          r"for|from|with|to)\s+$")
+_TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|had|made|reached|closed|finished|need|needed|"
+                         r"scored|took|lead|led|moved|captain|coach|manager|striker|midfielder|defender|goalkeeper|"
+                         r"all-rounder|batsman|bowler|player|players|team|side|fans|supporters|chairman|boss|"
+                         r"declared|collapsed|slumped|recovered|replied|trail|trailed|go|went|face|faced|host|play|"
+                         r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
                  "announced tweeted confirmed denied declared".split())
@@ -891,8 +898,9 @@ def _resolve(doc: _Doc):
             if c.type == "place" and c.strength < 4:
                 after = view[c.e:c.e + 12]
                 before = view[max(0, c.s - 12):c.s]
-                if re.match(r"\s+\d(?!\d\d\d-)", after) or re.search(r"\b(?:beat|v|vs\.?|against|to|drew with|lost to)\s+$", before) \
-                        or re.match(r"\s+(?:beat|v|vs|drew|won|lost|were|have|had)\b", after):
+                if c.type == "country" or c.strength >= 4:
+                    continue
+                if re.match(r"\s+\d(?!\d\d\d-)", after) or _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(after):
                     teams.add(c.text)
         teams = {t.lower() for t in teams}
         for c in out:
