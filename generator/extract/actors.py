@@ -346,6 +346,10 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
         return "organization", 2
     if n >= 2 and first in lx.org_first and "of" in texts:
         return "organization", 2
+    if n == 2 and len(first) == 2 and first.endswith(".") and last in lx.known:
+        return lx.known[last][0], 2  # "N. Korea"
+    if n >= 2 and first in lx.first_names and last in lx.loc_last and last not in ("Street", "Road", "Square"):
+        return "person", 2  # "Anthony Hill"
     if n >= 2 and (first in lx.loc_first or last in lx.loc_last or first in _PLACE_FIRST):
         return "place", 2
     if titled:
