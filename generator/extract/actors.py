@@ -205,12 +205,17 @@ def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list
                     continue
                 if gap == "" and nxt.t == "-" and j + 1 < n and toks[j + 1].s == nxt.e:
                     after = toks[j + 1]
-                    if _is_cap(after) and _is_cap(prev) and after.t not in _WEEK_MONTH:
+                    if _is_cap(after) and (_is_cap(prev) or prev.t in _HYPHEN_PARTICLES) and after.t not in _WEEK_MONTH:
                         run += [nxt, after]
                         j += 2
                         continue
                     if after.t in _HYPHEN_PARTICLES and j + 3 < n and toks[j + 2].t == "-" and _is_cap(toks[j + 3]):
                         run += [nxt, after, toks[j + 2], toks[j + 3]]
+                        j += 4
+                        continue
+                    if after.kind == "l" and _is_cap(prev) and j + 3 < n and toks[j + 2].t == "-" and _is_cap(toks[j + 3]) \
+                            and toks[j + 2].s == after.e and toks[j + 3].s == toks[j + 2].e and len(after.t) <= 4:
+                        run += toks[j:j + 4]  # "Chester-le-Street", "Stratford-upon-Avon"
                         j += 4
                         continue
                     if after.kind == "l" and _is_cap(prev) and len(after.t) <= 5 and after.t not in _LOWER_SUFFIX \
@@ -449,6 +454,11 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
                 words = words[1:]
             if not words:
                 return
+    if len(words) >= 3 and words[0].sent_start and words[0].kind == "C" and words[0].t not in lx.first_names \
+            and words[0].t not in lx.known and words[0].t not in lx.honorifics and words[0].t.lower() not in lx.role_heads \
+            and words[0].t.lower() not in lx.role_words and words[1].kind == "C" and (
+                words[1].t in lx.first_names or words[1].t in lx.demonyms) and not _known_prefix(view, words, lx):
+        words = words[1:]  # "Controversial Australian Anthony Hill", "Fullback Andre Joubert"
     # split at capitalised common words inside (Title-ish fragments: "Erdogan On Gaza")
     for k in range(1, len(words)):
         w = words[k]
@@ -480,8 +490,7 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
         tl = w.t.lower().rstrip(".")
         if w.t in lx.honorifics or tl in lx.role_heads:
             last_head = k
-        elif tl in lx.role_words or w.t in lx.demonyms or (w.t in lx.known and lx.known[w.t][0] in ("country", "place")) \
-                or w.t == "-":
+        elif tl in lx.role_words or w.t in lx.demonyms or w.t in lx.known or w.t == "-":
             pass
         elif k + 1 < len(words) and words[k + 1].t in ("Minister", "Secretary", "Commissioner") and k < 2:
             pass  # "Privatisation Minister"
@@ -556,8 +565,8 @@ def _emit_countries(doc: _Doc, words: list[_Tok], toks: list[_Tok], line_no: int
         for m in (3, 2, 1):
             if k + m <= len(words):
                 t = _text(doc.view, words[k:k + m])
-                if t in lx.known and lx.known[t][0] == "country":
-                    _emit(doc, words[k:k + m], toks, "country", 3, lx.known[t][1], line_no)
+                if t in lx.known:
+                    _emit(doc, words[k:k + m], toks, lx.known[t][0], 3, lx.known[t][1], line_no)
                     k += m - 1
                     break
         k += 1
