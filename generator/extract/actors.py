@@ -59,6 +59,7 @@ _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|h
                          r"all-rounder|batsman|bowler|player|players|team|side|fans|supporters|chairman|boss|"
                          r"declared|collapsed|slumped|recovered|replied|trail|trailed|go|went|face|faced|host|play|"
                          r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
+_NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
                  "announced tweeted confirmed denied declared".split())
@@ -574,6 +575,13 @@ def _emit_countries(doc: _Doc, words: list[_Tok], toks: list[_Tok], line_no: int
 
 def _emit(doc: _Doc, words: list[_Tok], toks: list[_Tok], typ: str, strength: int, name: str, line_no: int):
     s, e = words[0].s, words[-1].e
+    last = words[-1].t
+    if len(last) > 2 and last.endswith(".") and len(words) > 1 or last.count(".") >= 2:
+        after = doc.view[e:e + 3]
+        if not after or after[0] in "\n\"'\u201d\u2019" or last.count(".") == 1 and _NEW_SENT.match(after):
+            e -= 1  # the full stop ends the sentence ("... & Co.", "... the U.S.")
+            if name == doc.view[s:e + 1]:
+                name = doc.view[s:e]
     text = doc.view[s:e]
     if not any(ch.isalpha() for ch in text):
         return None
