@@ -176,3 +176,13 @@ def test_sample_articles_have_one_name_per_actor_and_no_non_actors(path):
         assert with_it <= {full}, with_it
     countries = {n for n, t in actors if t == "country"}
     assert {"Turkey", "Israel"} <= countries
+
+
+def test_titles_in_apposition_become_roles():
+    text = ("Israel's ambassador to Ankara, Irit Lillian, left in October. Ibrahim Kalin, the head of the "
+            "Turkish intelligence agency, led the talks. As US Secretary of State, Antony Blinken flew in.")
+    t = by_text(found(text))
+    assert t["Irit Lillian"].role == "Israel's ambassador to Ankara"
+    assert t["Ibrahim Kalin"].role == "head of the Turkish intelligence agency"
+    assert t["Antony Blinken"].role == "US Secretary of State"
+    assert t["Israel"].type == "country" and t["Ankara"].role is None

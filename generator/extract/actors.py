@@ -118,7 +118,7 @@ class _Cand:
         self.s, self.e, self.text, self.type, self.strength, self.name = s, e, text, typ, strength, name
         self.role, self.sent_initial, self.line = role, sent_initial, line
         self.country = None
-        self.ministry = None
+        self.ministry = None  # a title in apposition
 
 
 def _tokenize_line(view: str, ls: int, le: int) -> list[_Tok]:
@@ -338,6 +338,55 @@ def _role_before(doc: _Doc, toks: list[_Tok], k: int, extra_stop: int = 0) -> tu
     if first >= k:
         return None, k
     return doc.view[toks[first].s:toks[k - 1].e], first
+
+
+_APPOS_GLUE = frozenset("of the to for at in and 's s ' \u2019 -".split())
+
+
+def _appos_ok(lx, t: _Tok) -> int:
+    """0: not in a title phrase; 1: may stand in one; 2: heads one."""
+    tl = t.t.lower().rstrip(".")
+    if tl in lx.role_heads or t.t in lx.honorifics:
+        return 2
+    if tl in lx.role_words or t.t in lx.demonyms or t.t in lx.known or tl in _APPOS_GLUE or t.kind in "CU":
+        return 1
+    return 0
+
+
+def _role_apposition(doc: _Doc, toks: list[_Tok], i0: int, i1: int) -> str | None:
+    """A title set off by commas: "Israel's ambassador to Ankara, Irit Lillian" / "Kalin, the spy chief, said"."""
+    lx = doc.lx
+    if i0 >= 2 and toks[i0 - 1].t == ",":
+        last = toks[i0 - 2]
+        ll = last.t.lower()
+        if ll in lx.role_heads or ll in lx.role_words or last.t in lx.known:
+            j, head = i0 - 2, False
+            while j >= 0 and i0 - j <= 10:
+                ok = _appos_ok(lx, toks[j])
+                if not ok:
+                    break
+                head = head or ok == 2
+                j -= 1
+            first = j + 1
+            while first < i0 - 1 and (toks[first].t.lower() in _APPOS_GLUE or toks[first].t.lower() in lx.lower_common):
+                first += 1
+            if head and first < i0 - 1:
+                return doc.view[toks[first].s:toks[i0 - 2].e]
+    if i1 + 2 < len(toks) and toks[i1 + 1].t == ",":
+        j, head = i1 + 2, False
+        while j < len(toks) and j - i1 <= 10 and toks[j].t != ",":
+            ok = _appos_ok(lx, toks[j])
+            if not ok:
+                return None
+            head = head or ok == 2
+            j += 1
+        if head and j < len(toks) and toks[j].t == ",":
+            first = i1 + 2
+            while first < j and (toks[first].t.lower() in _APPOS_GLUE or toks[first].t.lower() in lx.lower_common):
+                first += 1
+            if first < j:
+                return doc.view[toks[first].s:toks[j - 1].e]
+    return None
 
 
 def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> tuple[str, int]:
@@ -587,6 +636,8 @@ def _emit(doc: _Doc, words: list[_Tok], toks: list[_Tok], typ: str, strength: in
         return None
     role, _ = _role_before(doc, toks, words[0].idx)
     c = _Cand(s, e, text, typ, strength, name, role, words[0].sent_start, line_no)
+    if role is None and typ == "person":
+        c.ministry = _role_apposition(doc, toks, words[0].idx, words[-1].idx)
     doc.cands.append(c)
     return c
 
@@ -986,5 +1037,6 @@ def _finish(doc: _Doc) -> list[ActorMention]:
         if (c.s, c.e) in seen:
             continue
         seen.add((c.s, c.e))
-        out.append(ActorMention(c.s, c.e, c.text, c.type, c.name, c.role))
+        role = c.role or c.ministry if c.type == "person" else None
+        out.append(ActorMention(c.s, c.e, c.text, c.type, c.name, role))
     return out
