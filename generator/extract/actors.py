@@ -368,7 +368,7 @@ def _role_apposition(doc: _Doc, toks: list[_Tok], i0: int, i1: int) -> str | Non
                 head = head or ok == 2
                 j -= 1
             first = j + 1
-            while first < i0 - 1 and (toks[first].t.lower() in _APPOS_GLUE or toks[first].t.lower() in lx.lower_common):
+            while first < i0 - 1 and (toks[first].t.lower() in _APPOS_GLUE or toks[first].kind == "C" and toks[first].t.lower() in lx.lower_common):
                 first += 1
             if head and first < i0 - 1:
                 return doc.view[toks[first].s:toks[i0 - 2].e]
@@ -382,7 +382,7 @@ def _role_apposition(doc: _Doc, toks: list[_Tok], i0: int, i1: int) -> str | Non
             j += 1
         if head and j < len(toks) and toks[j].t == ",":
             first = i1 + 2
-            while first < j and (toks[first].t.lower() in _APPOS_GLUE or toks[first].t.lower() in lx.lower_common):
+            while first < j and (toks[first].t.lower() in _APPOS_GLUE or toks[first].kind == "C" and toks[first].t.lower() in lx.lower_common):
                 first += 1
             if first < j:
                 return doc.view[toks[first].s:toks[j - 1].e]
