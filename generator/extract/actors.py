@@ -712,6 +712,7 @@ def extract_actors(view: str) -> list[ActorMention]:
     doc.sports = sports >= 4
     doc.strong_names = set()
     doc.teams = set()
+    doc.teams_lower = set()
     for ln, (toks, style) in enumerate(tokenized):
         if _dateline(doc, toks, ln) or _table_line(doc, toks, ln, style):
             tokenized[ln] = (toks, "done")
@@ -762,8 +763,6 @@ def _dateline(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
         s = pos + lead
         key = part.lower()
         typ, canon = lx.known_lower.get(key, ("place", part.title() if part.isupper() else part))
-        if typ == "organization":
-            typ = "place"
         doc.cands.append(_Cand(s, s + len(part), part, typ, 4, canon, None, False, ln))
         pos += len(part) + lead + 1 + (len(doc.view[pos:].split(",")[0]) - len(part) - lead - len(part) if False else 0)
         pos = s + len(part) + 1
@@ -975,6 +974,7 @@ def _resolve(doc: _Doc):
                 if re.match(r"\s+\d(?!\d\d\d-)", after) or _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(after):
                     teams.add(c.text)
         teams = {t.lower() for t in teams}
+        doc.teams_lower = teams
         for c in out:
             if c.text.lower() in teams and c.type == "place" and c.strength < 4:
                 c.type = "organization"
@@ -1023,8 +1023,17 @@ def _match_headline(doc: _Doc, toks: list[_Tok], ln: int, style: str):
             continue
         if doc.sports and typ == "place":
             same = [c for c in doc.cands if c.name == name and c.type == "organization"]
-            if same:
+            if same or txt.lower() in doc.teams_lower or _TEAM_BEFORE.search(view[max(0, s - 12):s].lower()) \
+                    or _TEAM_AFTER.match(view[e:e + 14].lower()):
                 typ = "organization"
+        prev = doc.cands[-1] if doc.cands and doc.cands[-1].line == ln else None
+        if typ == "person" and prev is not None and prev.type == "person" and view[prev.e:s] == " " \
+                and " " not in prev.name and " " not in name:
+            # "ROBERTO DURAN": two halves of one name
+            prev.e, prev.text = e, view[prev.s:e]
+            prev.name = prev.text.title() if prev.text.isupper() else prev.text
+            i = k
+            continue
         c = _Cand(s, e, txt, typ, 2, name, None, False, ln)
         doc.cands.append(c)
         i = k
