@@ -44,6 +44,9 @@ _ORG_NOUNS = frozenset("giant group firm company carrier bank maker chain airlin
                        "daily newspaper weekly agency broadcaster network operator developer distributor producer "
                        "exporter importer lender automaker carmaker supermarket club side outfit subsidiary unit "
                        "rival rivals partner manufacturer supplier publisher newsagency".split())
+_ORG_AFTER = frozenset("general chief chairman chairwoman shares stock subsidiary unit division board executives "
+                       "employees staff workers headquarters shareholders stake spokesman's shareholder directors "
+                       "management plant plants factory factories".split())
 _PLACE_NOUNS = frozenset("town village city province region district capital port suburb county island islands "
                          "state municipality neighbourhood neighborhood area camp valley river enclave outskirts "
                          "east west north south northeast northwest southeast southwest".split())
@@ -421,7 +424,12 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     if n >= 2:
         if any(t.lower() in lx.role_words or t in lx.org_last for t in texts):
             return "organization", 1
-        if any(t in lx.known and lx.known[t][0] == "place" for t in texts) and first not in lx.first_names:
+        if first in lx.known and lx.known[first][0] in ("place", "country") and first not in lx.first_names \
+                and texts[1] not in lx.first_names:
+            return "organization", 1  # "Chicago Purchasing Managers", "Bombay Commodities"
+        if doc.sports and first not in lx.first_names and (
+                last in lx.known and lx.known[last][0] == "place"
+                or first in lx.known and lx.known[first][0] == "place" and last.endswith("s")):
             return "organization", 1  # "Dynamo Moscow", "Philadelphia Eagles"
         if all(t.isalpha() and t[0].isupper() and not t.isupper() for t in texts if t not in ("-",)):
             return "person", 1
@@ -442,6 +450,8 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
             return "organization", 1  # "Hamas-run", "Zorvex-led"
     if prev is not None and prev.t.lower() in _PLACE_PREV:
         return "place", 1
+    if nxt is not None and nxt.t in _ORG_AFTER:
+        return "organization", 1  # "Petofi general manager", "Pirelli shares"
     if prev is not None and prev.t in _ORG_NOUNS:
         return "organization", 2  # "tyre giant Pirelli", "chain Ruch"
     if prev is not None and prev.t == "of" and i0 > 1 and line_toks[i0 - 2].t in _PLACE_NOUNS:
@@ -789,7 +799,8 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
     if first_run_end + 1 >= len(toks) or toks[first_run_end + 1].kind not in "dp":
         return False
     followed = sum(1 for run in runs if run[-1].idx + 1 < len(toks) and toks[run[-1].idx + 1].kind == "d")
-    results = followed >= 2
+    results = followed >= 2 and len(runs) == 2 or any(t.t in ("v", "vs") for t in toks)
+    standings = len(runs) == 1 and followed == 1
     for run in runs:
         venue = False
         while run and run[0].kind == "C" and run[0].t.lower() in lx.lower_common:
@@ -812,7 +823,7 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
             typ, name = "person", text
         elif prev == "(" and known or venue:
             typ, name = "place", known[1] if known else text
-        elif len(words) >= 2 and not results and digits < 6 and not known and words[-1].t not in lx.org_last \
+        elif len(words) >= 2 and not results and not standings and not known and words[-1].t not in lx.org_last \
                 and all(w.kind == "C" and w.t not in lx.known for w in words):
             typ, name = "person", text  # "Cosmin Contra (23rd minute)", "Wasim Akram 3-45"
         else:
@@ -891,6 +902,18 @@ def _resolve(doc: _Doc):
         b = best.get(c.text)
         if b is None or c.strength > b.strength:
             best[c.text] = c
+    # "Ruch SA" ... "Ruch": the short form of a company takes its full name
+    short_org: dict[str, str] = {}
+    for c in cands:
+        if c.type == "organization" and c.strength >= 2:
+            parts = c.text.rsplit(" ", 1)
+            if len(parts) == 2 and parts[1] in _LEGAL_SUFFIX and parts[0] not in lx.known:
+                short_org.setdefault(parts[0], c.name)
+    for c in cands:
+        if c.strength < 3 and c.text in short_org:
+            c.type, c.name, c.strength = "organization", short_org[c.text], 2
+        elif c.type == "person" and c.strength <= 1 and c.text.split()[0] in short_org:
+            c.type, c.strength = "organization", 2  # "Pirelli Cables" beside "Pirelli SpA"
     # person name index: every suffix of a multi-word person name -> full names
     persons = [c for c in cands if c.type == "person" and c.strength >= 1 and len(c.text.split()) >= 2]
     person_full: dict[str, list[_Cand]] = {}
@@ -898,7 +921,6 @@ def _resolve(doc: _Doc):
         toks = p.text.split()
         for k in range(1, len(toks)):
             person_full.setdefault(" ".join(toks[k:]), []).append(p)
-        person_full.setdefault(toks[0], []).append(p) if len(toks) == 2 and toks[0] not in lx.first_names else None
     longer: dict[str, str] = {}
     for p in persons:
         pt = p.text.split()
@@ -909,16 +931,6 @@ def _resolve(doc: _Doc):
     for c in cands:
         if c.type == "person" and c.text in longer:
             c.name = longer[c.text]
-    # "Ruch SA" ... "Ruch": the short form of a company takes its full name
-    short_org: dict[str, str] = {}
-    for c in cands:
-        if c.type == "organization" and c.strength >= 2:
-            parts = c.text.rsplit(" ", 1)
-            if len(parts) == 2 and parts[1] in _LEGAL_SUFFIX and parts[0] not in lx.known:
-                short_org.setdefault(parts[0], c.name)
-    for c in cands:
-        if c.strength < 3 and c.text in short_org and c.text not in person_full:
-            c.type, c.name, c.strength = "organization", short_org[c.text], 2
     # acronyms introduced in brackets: "Securities Exchange Commission (SEC)"
     acronym: dict[str, str] = {}
     for c in cands:
