@@ -76,10 +76,13 @@ _PORTFOLIO = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs"
               "industry": "Industry", "communications": "Communications", "intelligence": "Intelligence"}
 _MINISTRY_A = re.compile(r"^(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)\s+Ministry$")
 _MINISTRY_B = re.compile(r"^Ministry\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)$")
-_SPORT_SET = frozenset("beat beats drew halftime half-time innings wicket wickets goal goals scored scorer scorers striker "
-                       "midfielder league cup match matches points standings played fixture fixtures tournament seeded "
-                       "champion champions championship soccer football cricket tennis golf rugby hockey basketball "
-                       "baseball race lap sets".split())
+_SPORT_WEAK = frozenset("league cup match matches played race lap sets champion champions seed seeded division "
+                        "season game games won win victory draw team teams club final".split())
+_SPORT_SET = frozenset("beat beats drew halftime innings wicket wickets goal goals scored scorer scorers striker "
+                       "midfielder goalkeeper defender standings fixture fixtures tournament championship soccer "
+                       "football cricket tennis golf rugby hockey basketball baseball batsman bowler pitcher homer "
+                       "homered touchdown quarterback coach penalty penalties semifinal semi-final quarter-final "
+                       "olympic athletics sprinter marathon grand slam".split())
 _SPORT_WORDS = re.compile(r"\b(?:beat|beats|drew|draw|halftime|half-time|innings|wickets?|goals?|scored|scorers?|striker|"
                           r"midfielder|league|cup|match|matches|points|standings|played|fixtures?|tournament|seed(?:ed)?|"
                           r"champions?|championship|soccer|football|cricket|tennis|golf|rugby|hockey|basketball|baseball|"
@@ -422,7 +425,7 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     if n == 1 and words[0].kind == "U" and len(first) <= 6:
         return "organization", 1
     if n >= 2:
-        if any(t.lower() in lx.role_words or t in lx.org_last for t in texts):
+        if any(t.lower() in lx.role_words and t not in ("of", "the", "and") or t in lx.org_last for t in texts):
             return "organization", 1
         if first in lx.known and lx.known[first][0] in ("place", "country") and first not in lx.first_names \
                 and texts[1] not in lx.first_names:
@@ -709,9 +712,15 @@ def extract_actors(view: str) -> list[ActorMention]:
             if k == "l":
                 lower_add(t.t)
                 if t.t in _SPORT_SET:
+                    sports += 2
+                elif t.t in _SPORT_WEAK:
                     sports += 1
-            elif k == "C" and t.t.lower() in _SPORT_SET:
-                sports += 1
+            elif k == "C":
+                tl = t.t.lower()
+                if tl in _SPORT_SET:
+                    sports += 2
+                elif tl in _SPORT_WEAK:
+                    sports += 1
     for k, toks in enumerate(tokenized):
         style = _line_style(toks, lx, doc.lower_words)
         tokenized[k] = (toks, style)
@@ -719,7 +728,7 @@ def extract_actors(view: str) -> list[ActorMention]:
             for t in toks:
                 if t.kind == "C" and not t.sent_start:
                     doc.mid_caps.add(t.t)
-    doc.sports = sports >= 4
+    doc.sports = sports >= 6
     doc.strong_names = set()
     doc.teams = set()
     doc.teams_lower = set()
