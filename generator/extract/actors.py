@@ -55,13 +55,13 @@ _LEGAL_SUFFIX = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. SA S.A. AG NV N.V
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _PLACE_FIRST = frozenset("San Santa Santo Sao St St. Saint Sainte Los Las Porto Puerto Fort Port Lake Mount Cape New North "
                          "South East West".split())
-_TEAM_BEFORE = re.compile(r"\b(?:beat|beating|v|vs\.?|against|drew with|lost to|joined|over|host|hosts|visit|visiting|"
-                          r"for|from|with|to)\s+$")
+_TEAM_BEFORE = re.compile(r"\b(?:beat|beating|v|vs\.?|against|drew with|lost to|joined|host|hosts|visiting)\s+$")
 _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|had|made|reached|closed|finished|need|needed|"
                          r"scored|took|lead|led|moved|captain|coach|manager|striker|midfielder|defender|goalkeeper|"
                          r"all-rounder|batsman|bowler|player|players|team|side|fans|supporters|chairman|boss|"
                          r"declared|collapsed|slumped|recovered|replied|trail|trailed|go|went|face|faced|host|play|"
                          r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
+_ROMAN = re.compile(r"^[IVX]+$")
 _NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
 _SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
@@ -77,12 +77,12 @@ _PORTFOLIO = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs"
 _MINISTRY_A = re.compile(r"^(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)\s+Ministry$")
 _MINISTRY_B = re.compile(r"^Ministry\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)$")
 _SPORT_WEAK = frozenset("league cup match matches played race lap sets champion champions seed seeded division "
-                        "season game games won win victory draw team teams club final".split())
-_SPORT_SET = frozenset("beat beats drew halftime innings wicket wickets goal goals scored scorer scorers striker "
-                       "midfielder goalkeeper defender standings fixture fixtures tournament championship soccer "
-                       "football cricket tennis golf rugby hockey basketball baseball batsman bowler pitcher homer "
-                       "homered touchdown quarterback coach penalty penalties semifinal semi-final quarter-final "
-                       "olympic athletics sprinter marathon grand slam".split())
+                        "season game games won win victory draw team teams club final beat beats goal goals scored "
+                        "coach penalty penalties".split())
+_SPORT_SET = frozenset("drew halftime innings wicket wickets scorer scorers striker midfielder goalkeeper standings "
+                       "fixture fixtures tournament championship soccer football cricket tennis golf rugby hockey "
+                       "basketball baseball batsman bowler pitcher homer homered touchdown quarterback semifinal "
+                       "semi-final quarter-final quarterfinal athletics sprinter marathon".split())
 _SPORT_WORDS = re.compile(r"\b(?:beat|beats|drew|draw|halftime|half-time|innings|wickets?|goals?|scored|scorers?|striker|"
                           r"midfielder|league|cup|match|matches|points|standings|played|fixtures?|tournament|seed(?:ed)?|"
                           r"champions?|championship|soccer|football|cricket|tennis|golf|rugby|hockey|basketball|baseball|"
@@ -594,6 +594,8 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
             country = lx.demonyms[dem]
             words = rest
             break
+    if len(words) >= 3 and words[-2].t in lx.misc_last and _ROMAN.match(words[-1].t):
+        return  # "World War II"
     if len(words) >= 2 and words[-1].t in lx.misc_last:
         return  # an event, a law, a prize: not an actor
     while len(words) > 1 and words[-1].t in lx.non_actors and words[-1].t not in lx.org_last \
@@ -602,6 +604,8 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1
                             or _PLURAL_ACRONYM.match(words[0].t)):
         return  # "Friday", "MPs", "DVDs"
+    if len(words) >= 3 and words[-2].t in lx.misc_last and _ROMAN.match(words[-1].t):
+        return  # "World War II"
     if len(words) >= 2 and words[-1].t in lx.misc_last:
         return  # an event, a law, a prize: not an actor
     text = _text(view, words)
@@ -964,6 +968,9 @@ def _resolve(doc: _Doc):
                 b = best.get(c.text)
                 if b is not None and b.strength > c.strength:
                     c.type, c.name, c.strength = b.type, b.name, b.strength
+        if c.strength <= 1 and " " not in c.text and c.text.lower() in doc.lower_words and c.type != "person" \
+                or c.strength == 0 and " " not in c.text and c.text.lower() in doc.lower_words:
+            continue  # "Year", "Film": a common word the article also writes in lower case
         if c.strength == 0 and len(c.text.split()) == 1:
             if UNKNOWN_SINGLE == "drop" or c.sent_initial and c.text not in doc.mid_caps \
                     or UNKNOWN_SINGLE == "repeat" and counts[c.text] < 2:
