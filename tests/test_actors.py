@@ -186,3 +186,52 @@ def test_titles_in_apposition_become_roles():
     assert t["Ibrahim Kalin"].role == "head of the Turkish intelligence agency"
     assert t["Antony Blinken"].role == "US Secretary of State"
     assert t["Israel"].type == "country" and t["Ankara"].role is None
+
+
+def test_election_and_market_reports_are_not_read_as_sports():
+    text = ("Clinton won Indiana and Trump won the race in Ohio, a victory that sent Wall Street higher. "
+            "Voters in Indiana said the win mattered. Shares rose 8 points on Wall Street.")
+    ms = found(text)
+    types = {(m.text, m.type) for m in ms}
+    assert ("Indiana", "place") in types and ("Ohio", "place") in types
+    assert ("Wall Street", "place") in types
+    assert not any(m.type == "organization" for m in ms)
+
+
+def test_common_words_written_in_lower_case_elsewhere_are_not_names():
+    text = ("Film of the Year went to a small studio. The film was made in a year. "
+            "Critics in Cannes loved it.")
+    ms = found(text)
+    assert {m.text for m in ms} == {"Cannes"}
+
+
+def test_person_nouns_introduce_unlisted_people():
+    text = "Conservative journalist Byron Yorke wrote that singer Zola Mbeki and candidate Ardo Vance met."
+    t = by_text(found(text))
+    for name in ("Byron Yorke", "Zola Mbeki", "Ardo Vance"):
+        assert t[name].type == "person", name
+    assert t["Byron Yorke"].role == "journalist"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "lower case only here.", "A", "U.S.", "Mr.", "-- Hamas-", "\r\nIsrael\r\n"])
+def test_degenerate_inputs(text):
+    for m in found(text):
+        assert m.type in ("person", "organization", "country", "place")
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+
+    _WORDS = st.sampled_from(["Israel", "Turkey's", "said", "the", "Mr", "Erdogan", "Ministry", "of", "Foreign",
+                              "Affairs", "in", "Ankara", ",", ".", "\n", "Hamas-run", "pro-Palestinian", "J.",
+                              "Smith", "von", "der", "THE", "LEAGUE", "3", "-", "(", ")", "’s", "Co.", "&"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(_WORDS, max_size=40))
+    def test_offsets_always_slice_to_the_text(words):
+        text = " ".join(words)
+        for m in extract_actors(text):
+            assert text[m.start:m.end] == m.text and m.text.strip() == m.text and m.text
+            assert m.type in ("person", "organization", "country", "place")
+except ImportError:  # hypothesis is a test extra; the plain tests above still run
+    pass
