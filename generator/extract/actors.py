@@ -540,6 +540,19 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     # org names ending in a cue word keep their demonym ("Turkish Airlines") unless generic ("Turkish Foreign Ministry")
     titled = False
     country = None
+    # "Federal Reserve Governor Lawrence Lindsey": an organisation, a title, then a person
+    for h in range(1, len(words) - 1):
+        w = words[h]
+        if w.kind == "C" and (w.t in lx.honorifics or w.t.lower() in lx.role_heads) and w.t not in lx.org_last:
+            left = words[:h]
+            while left and left[-1].t.lower() in lx.role_words and left[-1].t not in lx.org_last:
+                left = left[:-1]
+            lt = _text(view, left) if left else ""
+            if left and (lt in lx.known and lx.known[lt][0] == "organization" or left[-1].t in lx.org_last) \
+                    and words[-1].t not in lx.org_last:
+                _analyze_run(doc, left, toks, line_no)
+                words = words[h:] if left is words[:h] else words[len(left):]
+                break
     # titles: strip leading honorifics / role words / demonyms / countries; countries in there are mentions
     k = 0
     last_head = -1
