@@ -329,9 +329,11 @@ def _role_before(doc: _Doc, toks: list[_Tok], k: int, extra_stop: int = 0) -> tu
                 last_head = j
         elif tl in lx.role_words or t.t in lx.demonyms or t.t in lx.known or tl in ("of", "the", "and"):
             first = j
-        elif j > 0 and view_pair(doc, toks, j) in doc.lx.known:
-            first = j - 1  # "United States"
+        elif j > 0 and (view_pair(doc, toks, j) in lx.known or view_pair(doc, toks, j) in lx.demonyms):
+            first = j - 1  # "United States", "North Korean"
             j -= 1
+        elif j + 1 < k and doc.view[t.s:toks[j + 1].e] in lx.demonyms:
+            first = j  # "North" of "North Korean"
         else:
             break
         j -= 1
