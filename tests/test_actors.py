@@ -104,7 +104,17 @@ def test_countries_keep_canonical_names_and_acronyms_take_the_full_name():
     assert ("U.S.", "United States", "country") in names
     sec = [m for m in ms if m.text == "SEC"]
     assert sec and all(m.type == "organization" for m in sec)
-    assert len({m.name for m in sec}) == 1
+    assert {m.name for m in sec} == {"Securities and Exchange Commission"}
+    assert ("Securities and Exchange Commission", "Securities and Exchange Commission", "organization") in names
+
+
+def test_aliases_take_the_full_name():
+    text = ("Saudi Crown Prince Mohammed bin Salman, known as MBS, hosted the talks. MBS later left. "
+            "The Zorvex Mining Authority (ZMA) objected, and the ZMA appealed.")
+    ms = found(text)
+    assert {m.name for m in ms if m.text == "MBS"} == {"Mohammed bin Salman"}
+    assert {m.type for m in ms if m.text == "MBS"} == {"person"}
+    assert {m.name for m in ms if m.text == "ZMA"} == {"Zorvex Mining Authority"}
 
 
 def test_all_caps_headline_and_dateline_use_what_the_body_says():

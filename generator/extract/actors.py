@@ -61,6 +61,7 @@ _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|h
                          r"all-rounder|batsman|bowler|player|players|team|side|fans|supporters|chairman|boss|"
                          r"declared|collapsed|slumped|recovered|replied|trail|trailed|go|went|face|faced|host|play|"
                          r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
+_ALIAS_AFTER = re.compile(r"\s*(?:\(|,\s+(?:known as|also known as)\s+)([A-Z][A-Za-z.&]{1,9})\b")
 _ROMAN = re.compile(r"^[IVX]+$")
 _NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
@@ -242,7 +243,9 @@ def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list
                             run += toks[j:k + 1]
                             j = k + 1
                             continue
-                    if nxt.t == "and" and _is_cap(after) and prev.t not in lx.known and prev.t not in lx.org_last:
+                    core = [t for t in run if t.t.lower() not in lx.lower_common]
+                    if nxt.t == "and" and _is_cap(after) and prev.t not in lx.known and (
+                            prev.t not in lx.org_last or len(core) < 2):
                         # "Securities and Exchange Commission", "Justice and Development Party"
                         k = j + 1
                         while k + 1 < n and _is_cap(toks[k + 1]) and view[toks[k].e:toks[k + 1].s] == " ":
@@ -960,11 +963,11 @@ def _resolve(doc: _Doc):
         if c.type == "person" and c.text in longer:
             c.name = longer[c.text]
     # acronyms introduced in brackets: "Securities Exchange Commission (SEC)"
-    acronym: dict[str, str] = {}
+    acronym: dict[str, tuple[str, str]] = {}
     for c in cands:
-        m = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", view[c.e:c.e + 14])
-        if m and c.type == "organization" and len(c.text.split()) >= 2:
-            acronym[m.group(1)] = c.name
+        m = _ALIAS_AFTER.match(view, c.e, c.e + 30)
+        if m and c.type in ("organization", "person") and len(c.text.split()) >= 2:
+            acronym[m.group(1)] = (c.type, c.name)
     counts: dict[str, int] = {}
     for c in cands:
         counts[c.text] = counts.get(c.text, 0) + 1
@@ -978,7 +981,8 @@ def _resolve(doc: _Doc):
                 p = prev[-1]
                 c.type, c.name, c.strength = "person", p.text, max(c.strength, 2)
             elif c.text in acronym:
-                c.type, c.name = "organization", acronym[c.text]
+                c.type, c.name = acronym[c.text]
+                c.strength = max(c.strength, 2)
             elif c.strength < 2:
                 b = best.get(c.text)
                 if b is not None and b.strength > c.strength:
