@@ -245,3 +245,11 @@ try:
             assert m.type in ("person", "organization", "country", "place")
 except ImportError:  # hypothesis is a test extra; the plain tests above still run
     pass
+
+
+def test_one_type_per_name_in_an_article():
+    text = ("Talks were held in Qarvona on Friday. Qarvona said it would reply. "
+            "Qarvona officials later met Qarvona's neighbours.")
+    ms = [m for m in found(text) if m.name == "Qarvona"]
+    assert len(ms) >= 3
+    assert len({m.type for m in ms}) == 1

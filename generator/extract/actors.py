@@ -1087,6 +1087,16 @@ def _match_headline(doc: _Doc, toks: list[_Tok], ln: int, style: str):
 
 
 def _finish(doc: _Doc) -> list[ActorMention]:
+    # one type per name in the article: the type with the most (and strongest) evidence wins
+    votes: dict[str, dict[str, int]] = {}
+    for c in doc.cands:
+        if c.strength < 4:  # a dateline names the place, whatever the team of that name does
+            v = votes.setdefault(c.name, {})
+            v[c.type] = v.get(c.type, 0) + 1 + c.strength
+    for c in doc.cands:
+        v = votes.get(c.name)
+        if v and len(v) > 1 and c.strength < 4:
+            c.type = max(v, key=lambda t: (v[t], t == c.type))
     out = []
     seen = set()
     for c in sorted(doc.cands, key=lambda c: (c.s, c.e)):
