@@ -689,6 +689,9 @@ def _hyphen_parts(doc: _Doc, toks: list[_Tok], line_no: int, runs: list[list[_To
                 and toks[i0 - 2].kind == "l" and toks[i0 - 2].t not in _HYPHEN_PARTICLES:
             if toks[i0 - 2].t in ("pro", "anti", "non", "post", "pre", "neo", "pan", "mid", "trans", "inter", "sub"):
                 continue
+        if len(run) >= 3 and run[1].t == "-" and run[0].t in ("R", "D", "I") and run[2].s == run[1].e:
+            out.append(run[2:])  # "(D-Calif.)": a party and a state
+            continue
         if any(t.t == "-" for t in run):
             whole = _text(doc.view, run)
             if whole not in lx.known:
@@ -758,12 +761,18 @@ def extract_actors(view: str) -> list[ActorMention]:
         if _dateline(doc, toks, ln) or _table_line(doc, toks, ln, style):
             tokenized[ln] = (toks, "done")
             continue
-        if style:
+        if style == "caps":
             continue
         runs = _runs(toks, view, lx, doc.lower_words)
         runs = _hyphen_parts(doc, toks, ln, runs)
+        n0 = len(doc.cands)
         for run in runs:
             _analyze_run(doc, run, toks, ln)
+        if style == "title":
+            # a Title Case line: keep only what stands without the help of capitals
+            # (titled people, gazetteer names); the rest is matched against the body later
+            doc.cands[n0:] = [c for c in doc.cands[n0:] if c.strength >= 3 or c.strength == 2 and c.type == "person"
+                              and c.role is not None and _plain_name(c.text, lx, doc.lower_words)]
     _lowercase_ministries(doc)
     _resolve(doc)
     # headlines: match known names case-insensitively
@@ -837,6 +846,12 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
         while run and run[0].kind == "C" and run[0].t.lower() in lx.lower_common:
             venue = venue or run[0].t in ("At", "In")
             run = run[1:]
+        titled = False
+        while len(run) > 1 and run[0].t in lx.honorifics and run[1].t not in ("-", "of"):
+            titled = True
+            run = run[1:]
+        if len(run) >= 3 and run[1].t == "-" and run[0].t in ("R", "D", "I"):
+            run = run[2:]  # "(R-Texas)": a party and a state
         words = _words(run)
         if not words:
             continue
@@ -850,6 +865,8 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
         prev = toks[run[0].idx - 1].t if run[0].idx > 0 else ""
         if known and known[0] == "country":
             typ, name = known
+        elif titled:
+            typ, name = "person", text
         elif len(words) >= 2 and words[0].t in lx.first_names or len(words) >= 2 and len(words[0].t) == 2 and words[0].t.endswith("."):
             typ, name = "person", text
         elif prev == "(" and known or venue:
@@ -866,6 +883,14 @@ def _table_line(doc: _Doc, toks: list[_Tok], ln: int, style: str) -> bool:
             doc.teams.add(text)
         doc.cands.append(c)
     return True
+
+
+def _plain_name(text: str, lx, lower_words) -> bool:
+    """No word of a Title Case line's name is a common word, a demonym or a known name ("Blinken Meets Turkish FM")."""
+    parts = text.split()
+    return len(parts) <= 4 and not any(
+        p.lower() in lower_words or p.lower() in lx.lower_common or p in lx.demonyms or p in lx.known
+        or p.isupper() and len(p) > 1 for p in parts)
 
 
 def _lowercase_ministries(doc: _Doc):
@@ -1037,7 +1062,11 @@ def _match_headline(doc: _Doc, toks: list[_Tok], ln: int, style: str):
     for c in doc.cands:
         if c.type == "person" and " " in c.name:
             names.setdefault(c.name.rsplit(" ", 1)[1].lower(), (c.type, c.name))
-    words = [t for t in toks if t.kind != "p" or t.t == "-"]
+    covered = set()
+    for c in doc.cands:
+        if c.line == ln:
+            covered.update(range(c.s, c.e))
+    words = [t for t in toks if (t.kind != "p" or t.t == "-") and t.s not in covered]
     i = 0
     n = len(words)
     maxn = max(lx.max_known_tokens, 5)
