@@ -432,6 +432,8 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     if n >= 2:
         if any(t.lower() in lx.role_words and t not in ("of", "the", "and") or t in lx.org_last for t in texts):
             return "organization", 1
+        if first in lx.known and lx.known[first][0] == "organization":
+            return "organization", 1  # "Sony Ericsson", "BBC Radio"
         if first in lx.known and lx.known[first][0] in ("place", "country") and first not in lx.first_names \
                 and texts[1] not in lx.first_names:
             return "organization", 1  # "Chicago Purchasing Managers", "Bombay Commodities"
