@@ -44,6 +44,8 @@ _ORG_NOUNS = frozenset("giant group firm company carrier bank maker chain airlin
                        "daily newspaper weekly agency broadcaster network operator developer distributor producer "
                        "exporter importer lender automaker carmaker supermarket club side outfit subsidiary unit "
                        "rival rivals partner manufacturer supplier publisher newsagency".split())
+_HOLDING = frozenset("stake stakes shares share holding holdings investment investments interest position "
+                     "shareholding shareholder investor invest invested investing".split())
 _ORG_AFTER = frozenset("general chief chairman chairwoman shares stock subsidiary unit division board executives "
                        "employees staff workers headquarters shareholders stake spokesman's shareholder directors "
                        "management plant plants factory factories".split())
@@ -458,6 +460,8 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
             return "place", 1  # "Zorvex-based"
         if suffix in _LOWER_SUFFIX:
             return "organization", 1  # "Hamas-run", "Zorvex-led"
+    if prev is not None and prev.t == "in" and i0 > 1 and line_toks[i0 - 2].t in _HOLDING:
+        return "organization", 2  # "a stake in Pirelli"
     if prev is not None and prev.t.lower() in _PLACE_PREV:
         return "place", 1
     if nxt is not None and nxt.t in _ORG_AFTER:
