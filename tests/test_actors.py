@@ -253,3 +253,11 @@ def test_one_type_per_name_in_an_article():
     ms = [m for m in found(text) if m.name == "Qarvona"]
     assert len(ms) >= 3
     assert len({m.type for m in ms}) == 1
+
+
+def test_month_names_that_are_family_names():
+    text = "Prime Minister Theresa May met the press in May. Later Mrs May left for Brussels."
+    ms = found(text)
+    assert [(m.text, m.name) for m in ms if m.type == "person"] == [("Theresa May", "Theresa May"),
+                                                                     ("May", "Theresa May")]
+    assert not any(m.text == "May" and m.start < text.index("Later") for m in ms)

@@ -64,6 +64,7 @@ _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|h
                          r"declared|collapsed|slumped|recovered|replied|trail|trailed|go|went|face|faced|host|play|"
                          r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
 _ALIAS_AFTER = re.compile(r"\s*(?:\(|,\s+(?:known as|also known as)\s+)([A-Z][A-Za-z.&]{1,9})\b")
+_MONTH_NAMES = frozenset("April May June August".split())  # also family names: "Theresa May"
 _ROMAN = re.compile(r"^[IVX]+$")
 _NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
@@ -209,7 +210,8 @@ def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list
                 j += 3
                 continue
             if gap == " " or gap == "":
-                if gap == " " and _is_cap(nxt) and nxt.t not in _WEEK_MONTH:
+                if gap == " " and _is_cap(nxt) and (nxt.t not in _WEEK_MONTH or nxt.t in _MONTH_NAMES and (
+                        prev.t in lx.first_names or prev.t in lx.honorifics)):
                     run.append(nxt)
                     j += 1
                     continue
@@ -537,7 +539,7 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     for k in range(1, len(words)):
         w = words[k]
         if w.kind == "C" and w.t.lower() in lx.lower_common and w.t not in ("Of", "The") \
-                and words[k - 1].t not in lx.first_names:
+                and words[k - 1].t not in lx.first_names and words[k - 1].t not in lx.honorifics:
             _analyze_run(doc, words[:k], toks, line_no)
             rest = words[k + 1:]
             if rest:
@@ -623,9 +625,11 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     if len(words) >= 2 and words[-1].t in lx.misc_last:
         return  # an event, a law, a prize: not an actor
     while len(words) > 1 and words[-1].t in lx.non_actors and words[-1].t not in lx.org_last \
-            and _text(view, words) not in lx.known:
+            and _text(view, words) not in lx.known \
+            and not (words[-1].t in _MONTH_NAMES and words[-2].t in lx.first_names):
         words = words[:-1]  # "Rohingya Muslim"
-    if len(words) == 1 and (words[0].t in lx.non_actors or len(words[0].t.rstrip(".")) == 1
+    if len(words) == 1 and (words[0].t in lx.non_actors and not (titled and words[0].t in _MONTH_NAMES)
+                            or len(words[0].t.rstrip(".")) == 1
                             or _PLURAL_ACRONYM.match(words[0].t)):
         return  # "Friday", "MPs", "DVDs"
     if len(words) >= 3 and words[-2].t in lx.misc_last and _ROMAN.match(words[-1].t):
@@ -633,7 +637,7 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     if len(words) >= 2 and words[-1].t in lx.misc_last:
         return  # an event, a law, a prize: not an actor
     text = _text(view, words)
-    if text in lx.demonyms or text in lx.non_actors:
+    if text in lx.demonyms or text in lx.non_actors and not (titled and text in _MONTH_NAMES):
         return
     if text in lx.known:
         typ, canon = lx.known[text]
