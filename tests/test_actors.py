@@ -261,3 +261,12 @@ def test_month_names_that_are_family_names():
     assert [(m.text, m.name) for m in ms if m.type == "person"] == [("Theresa May", "Theresa May"),
                                                                      ("May", "Theresa May")]
     assert not any(m.text == "May" and m.start < text.index("Later") for m in ms)
+
+
+def test_title_words_and_given_names_resolve_to_people_of_the_article():
+    text = ("U.S. captain Billie Jean King picked the team. Later King said it was strong. "
+            "Iraqi President Saddam Hussein spoke, and Saddam said no. The King of Spain stayed away.")
+    ms = found(text)
+    assert {(m.text, m.name) for m in ms if m.type == "person"} == {
+        ("Billie Jean King", "Billie Jean King"), ("King", "Billie Jean King"),
+        ("Saddam Hussein", "Saddam Hussein"), ("Saddam", "Saddam Hussein")}

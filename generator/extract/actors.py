@@ -602,6 +602,9 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     elif last_head >= 0 and last_head + 1 >= len(words) and not is_org:
         # only a title ("Turkish President"): countries inside are still mentions
         _emit_countries(doc, words, toks, line_no)
+        if len(words) == 1 and words[0].kind == "C":
+            # "King said": a title word that may be the family name of someone in the article
+            _emit(doc, words, toks, "person", -1, words[0].t, line_no)
         return
     # leading demonym: "Israeli Foreign Ministry" -> "Foreign Ministry" (Israel); "Turkish Airlines" stays
     dem = None
@@ -987,6 +990,11 @@ def _resolve(doc: _Doc):
         toks = p.text.split()
         for k in range(1, len(toks)):
             person_full.setdefault(" ".join(toks[k:]), []).append(p)
+    for p in persons:
+        first = p.text.split()[0]
+        if p.strength >= 2 and first not in person_full and first not in lx.known and len(first) > 2 \
+                and first not in lx.first_names and first[0].isupper():
+            person_full.setdefault(first, []).append(p)  # "Saddam" after "Saddam Hussein"
     longer: dict[str, str] = {}
     for p in persons:
         pt = p.text.split()
@@ -1022,6 +1030,8 @@ def _resolve(doc: _Doc):
                 b = best.get(c.text)
                 if b is not None and b.strength > c.strength:
                     c.type, c.name, c.strength = b.type, b.name, b.strength
+        if c.strength < 0:
+            continue  # a title word that named nobody in the article
         if c.strength <= 1 and " " not in c.text and c.text.lower() in doc.lower_words and c.type != "person" \
                 or c.strength == 0 and " " not in c.text and c.text.lower() in doc.lower_words:
             continue  # "Year", "Film": a common word the article also writes in lower case
