@@ -1,23 +1,30 @@
 """Actor detection: people, organisations, countries and places.
 
-Rules, gazetteers and document-level consistency, no statistical model:
+Rules, hand-written gazetteers (generator/data/actors/) and document-level
+consistency; no statistical model, nothing fetched at run time.
 
-1. The text view is cut into lines and tokens.  Lines written in ALL CAPS or in
-   Title Case (headlines) are set aside: capitalisation tells nothing there.
-2. In ordinary lines, runs of capitalised tokens are joined (with name
-   particles "de", "bin", "van", with "of" after institution heads, with "&"
-   and hyphens between capitals) and cut at possessives, punctuation,
-   weekdays and months.
+1. The text view is cut into lines and tokens.  Datelines ("LONDON 1996-08-30")
+   name places; result and standings lines ("Lotte 6 Hyundai 2") name teams
+   (organisations) or, with a given name or a title, people.  Lines written in
+   ALL CAPS are set aside; Title Case headlines keep only what does not depend
+   on capitals (gazetteer names, titled people).
+2. In ordinary lines, runs of capitalised tokens are joined (name particles
+   "de la", "von der", "bin", "al-"; "of"/"for" after institution heads; "&";
+   "X and Y Commission"; hyphens between capitals) and cut at possessives,
+   punctuation, weekdays and months.
 3. Each run is trimmed (sentence-initial function words, titles, demonyms;
-   the titles become the mention's role) and typed from the gazetteers,
-   organisation and place cue words, first names, titles and context
-   ("in X", "X said", "X-based").
-4. Document pass: a name typed with strong evidence types the same string
-   elsewhere; surnames resolve to the full name of a person mentioned in the
-   article; acronyms in brackets take the name they follow; unknown
-   sentence-initial words not seen capitalised mid-sentence are dropped.
-5. Headlines are matched against the names found in the body and the
-   gazetteers, case-insensitively.
+   the titles become the mention's role, countries and organisations inside
+   them are mentions of their own) and typed from the gazetteers, organisation
+   and place cue words, given names, titles and context ("in X", "the town of
+   X", "X said", "X-based", "tyre giant X", "X shares", "a stake in X").
+4. Document pass: the strongest evidence for a string types it everywhere;
+   surnames and lone title words resolve to the full name of a person of the
+   article; "Ruch" takes the name of "Ruch SA"; aliases ("(SEC)", "known as
+   MBS") take the name they follow; ministries get one normalised name
+   ("Ministry of Foreign Affairs (Turkey)"); in sports reports cities and
+   counties that play are teams; one type per name.
+5. ALL CAPS and Title Case lines are matched against the names found in the
+   body and the gazetteers, case-insensitively.
 """
 from __future__ import annotations
 
@@ -87,12 +94,10 @@ _SPORT_SET = frozenset("drew halftime innings wicket wickets scorer scorers stri
                        "fixture fixtures tournament championship soccer football cricket tennis golf rugby hockey "
                        "basketball baseball batsman bowler pitcher homer homered touchdown quarterback semifinal "
                        "semi-final quarter-final quarterfinal athletics sprinter marathon".split())
-_SPORT_WORDS = re.compile(r"\b(?:beat|beats|drew|draw|halftime|half-time|innings|wickets?|goals?|scored|scorers?|striker|"
-                          r"midfielder|league|cup|match|matches|points|standings|played|fixtures?|tournament|seed(?:ed)?|"
-                          r"champions?|championship|soccer|football|cricket|tennis|golf|rugby|hockey|basketball|baseball|"
-                          r"race|lap|sets?)\b", re.I)
 
 
+# An unknown one-word name with no cue around it: "repeat" keeps it (as an organisation) only when the
+# article uses it at least twice; "org"/"person" keep every one with that type; "drop" keeps none.
 UNKNOWN_SINGLE = "repeat"
 
 
@@ -122,13 +127,13 @@ def _kind(t: str) -> str:
 class _Cand:
     """A typed name span before the document pass."""
 
-    __slots__ = ("s", "e", "text", "type", "strength", "name", "role", "sent_initial", "country", "ministry", "line")
+    __slots__ = ("s", "e", "text", "type", "strength", "name", "role", "sent_initial", "country", "appos", "line")
 
     def __init__(self, s, e, text, typ, strength, name, role=None, sent_initial=False, line=0):
         self.s, self.e, self.text, self.type, self.strength, self.name = s, e, text, typ, strength, name
         self.role, self.sent_initial, self.line = role, sent_initial, line
         self.country = None
-        self.ministry = None  # a title in apposition
+        self.appos = None  # a title in apposition
 
 
 def _tokenize_line(view: str, ls: int, le: int) -> list[_Tok]:
@@ -310,7 +315,7 @@ def view_pair(doc: _Doc, toks: list[_Tok], j: int) -> str:
     return doc.view[toks[j - 1].s:toks[j].e]
 
 
-def _role_before(doc: _Doc, toks: list[_Tok], k: int, extra_stop: int = 0) -> tuple[str | None, int]:
+def _role_before(doc: _Doc, toks: list[_Tok], k: int) -> tuple[str | None, int]:
     """Title words right before token k (within the line): (role text, index of the first role token)."""
     lx = doc.lx
     j = k - 1
@@ -685,7 +690,7 @@ def _emit(doc: _Doc, words: list[_Tok], toks: list[_Tok], typ: str, strength: in
     role, _ = _role_before(doc, toks, words[0].idx)
     c = _Cand(s, e, text, typ, strength, name, role, words[0].sent_start, line_no)
     if role is None and typ == "person":
-        c.ministry = _role_apposition(doc, toks, words[0].idx, words[-1].idx)
+        c.appos = _role_apposition(doc, toks, words[0].idx, words[-1].idx)
     doc.cands.append(c)
     return c
 
@@ -718,7 +723,7 @@ def _hyphen_parts(doc: _Doc, toks: list[_Tok], line_no: int, runs: list[list[_To
                 pieces.append(cur)
                 texts = [_text(doc.view, p) for p in pieces if p]
                 if len(texts) >= 2 and all(
-                        p in lx.known or p in doc.strong_names for p in texts):
+                        p in lx.known for p in texts):
                     out.extend(p for p in pieces if p)
                     continue
                 if len(texts) >= 2 and any(p in lx.demonyms for p in texts):
@@ -767,7 +772,6 @@ def extract_actors(view: str) -> list[ActorMention]:
                 if t.kind == "C" and not t.sent_start:
                     doc.mid_caps.add(t.t)
     doc.sports = sports >= 6
-    doc.strong_names = set()
     doc.teams = set()
     doc.teams_lower = set()
     for ln, (toks, style) in enumerate(tokenized):
@@ -1152,6 +1156,6 @@ def _finish(doc: _Doc) -> list[ActorMention]:
         if (c.s, c.e) in seen:
             continue
         seen.add((c.s, c.e))
-        role = c.role or c.ministry if c.type == "person" else None
+        role = (c.role or c.appos) if c.type == "person" else None
         out.append(ActorMention(c.s, c.e, c.text, c.type, c.name, role))
     return out
