@@ -270,3 +270,8 @@ def test_title_words_and_given_names_resolve_to_people_of_the_article():
     assert {(m.text, m.name) for m in ms if m.type == "person"} == {
         ("Billie Jean King", "Billie Jean King"), ("King", "Billie Jean King"),
         ("Saddam Hussein", "Saddam Hussein"), ("Saddam", "Saddam Hussein")}
+
+
+def test_quoted_titles_of_works_are_not_actors():
+    text = 'John Wayne starred in "True Grit" and "The Quiet Man"; the film \u201cMillion Dollar Baby\u201d won.'
+    assert [(m.text, m.type) for m in found(text)] == [("John Wayne", "person")]

@@ -72,6 +72,8 @@ _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|h
                          r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
 _ALIAS_AFTER = re.compile(r"\s*(?:\(|,\s+(?:known as|also known as)\s+)([A-Z][A-Za-z.&]{1,9})\b")
 _MONTH_NAMES = frozenset("April May June August".split())  # also family names: "Theresa May"
+_QUOTES = frozenset("\"'\u201c\u2018")
+_QUOTES_END = frozenset(("\"", "'", "\u201d", "\u2019"))
 _ROMAN = re.compile(r"^[IVX]+$")
 _NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
@@ -504,6 +506,9 @@ def _analyze_run(doc: _Doc, run: list[_Tok], toks: list[_Tok], line_no: int):
     words = list(run)
     # whole run known?
     text = _text(view, words)
+    if len(words) >= 2 and words[0].s > 0 and view[words[0].s - 1] in _QUOTES and view[words[-1].e:words[-1].e + 1] \
+            in _QUOTES_END and text not in lx.known and not any(w.t in lx.first_names for w in words):
+        return  # a quoted title of a work: "The Quiet Man", "Million Dollar Baby"
     if text not in lx.known and words[0].kind == "U" and text.lower() in lx.known_lower:
         typ, canon = lx.known_lower[text.lower()]
         _emit(doc, words, toks, typ, 3, canon, line_no)
@@ -687,6 +692,8 @@ def _emit(doc: _Doc, words: list[_Tok], toks: list[_Tok], typ: str, strength: in
     text = doc.view[s:e]
     if not any(ch.isalpha() for ch in text):
         return None
+    if strength <= 1 and s > 0 and doc.view[s - 1] in _QUOTES and doc.view[e:e + 1] in _QUOTES_END:
+        return None  # a quoted title of a work: "Million Dollar Baby"
     role, _ = _role_before(doc, toks, words[0].idx)
     c = _Cand(s, e, text, typ, strength, name, role, words[0].sent_start, line_no)
     if role is None and typ == "person":
