@@ -74,6 +74,7 @@ _ALIAS_AFTER = re.compile(r"\s*(?:\(|,\s+(?:known as|also known as)\s+)([A-Z][A-
 _MONTH_NAMES = frozenset("April May June August".split())  # also family names: "Theresa May"
 _QUOTES = frozenset("\"'\u201c\u2018")
 _QUOTES_END = frozenset(("\"", "'", "\u201d", "\u2019"))
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _ROMAN = re.compile(r"^[IVX]+$")
 _NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
 _PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
@@ -434,8 +435,8 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
     i0 = words[0].idx
     if i0 > 0 and _role_before(doc, toks, i0)[0] is not None and not any(t in lx.org_last for t in texts):
         return "person", 2  # "president Suharto", "spokesman Per Zetterquist"
-    if n >= 2 and (first in lx.first_names or (len(first) == 2 and first.endswith("."))):
-        return "person", 2
+    if n >= 2 and (first in lx.first_names or _INITIALS.match(first)) and last not in lx.known:
+        return "person", 2  # "Benjamin Netanyahu", "J. Smith", "J.K. Rowling"
     if n >= 2 and any(t in _PARTICLES for t in texts[1:-1]):
         return "person", 1
     if n == 1 and words[0].kind == "U" and len(first) <= 6:
@@ -452,7 +453,7 @@ def _classify(doc: _Doc, words: list[_Tok], toks: list[_Tok], titled: bool) -> t
                 last in lx.known and lx.known[last][0] == "place"
                 or first in lx.known and lx.known[first][0] == "place" and last.endswith("s")):
             return "organization", 1  # "Dynamo Moscow", "Philadelphia Eagles"
-        if all(t.isalpha() and t[0].isupper() and not t.isupper() for t in texts if t not in ("-",)):
+        if all(t.isalpha() and t[0].isupper() and not t.isupper() or _INITIALS.match(t) for t in texts if t != "-"):
             return "person", 1
         return "organization", 0
     # one word: context
