@@ -85,7 +85,9 @@ def lexicon() -> Lexicon:
     for line in _lines("us_states.txt"):
         add(line, "place", line)
     for line in _lines("regions.txt"):
-        add(line, "place", line)
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for n in names:
+            add(n, "place", names[0], override=n in known and known[n][0] == "place")
     for line in _lines("organizations.txt"):
         names = [n.strip() for n in line.split("|") if n.strip()]
         for n in names:
