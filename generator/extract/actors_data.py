@@ -85,7 +85,9 @@ def lexicon() -> Lexicon:
     for line in _lines("us_states.txt"):
         add(line, "place", line)
     for line in _lines("regions.txt"):
-        add(line, "place", line)
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for n in names:
+            add(n, "place", names[0], override=n in known and known[n][0] == "place")
     for line in _lines("organizations.txt"):
         names = [n.strip() for n in line.split("|") if n.strip()]
         for n in names:
@@ -112,7 +114,8 @@ def lexicon() -> Lexicon:
     lx.loc_last = frozenset(sec.get("loc_last", []))
     lx.loc_first = frozenset(sec.get("loc_first", []))
     lx.non_actors = frozenset(sec.get("non_actors", []))
-    lx.lower_common = frozenset(w.lower() for w in sec.get("lower_common", []))
+    lx.lower_common = frozenset(w.lower() for w in sec.get("lower_common", [])) | frozenset(
+        w.lower().replace("'", "\u2019") for w in sec.get("lower_common", []))
     lx.misc_last = frozenset(sec.get("misc_last", []))
     lx.non_actors_lower = frozenset(w.lower() for w in lx.non_actors)
     return lx
