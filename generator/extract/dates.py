@@ -518,7 +518,7 @@ _COUNT_AFTER_YEAR = re.compile(
     r"calories|words|pages|copies|passengers|refugees|prisoners|residents|delegates|participants|protesters|"
     r"demonstrators|civilians|times|hours|minutes|seconds|days|weeks|months|years|rooms|beds|stores|sites|"
     r"companies|firms|patients|doctors|teachers|cattle|head|mph|kph|degrees|signatures|visitors|users|"
-    r"[a-z]+ers)\b")
+    r"[a-z]+ers|GMT|UTC|BST|EST|EDT|CET|PST|hrs|local\s+time)\b")
 _NUMBER_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*\s*(?:to|and|or|-|\u2013)?\s*|(?:No|no|Nos|number|Number|Flight|flight|"
                             r"Route|route|Highway|Interstate|Room|room|Model|Article|article|Resolution|resolution|"
                             r"Section|section|Rule|rule|Boeing|Airbus|Windows|Office|Suite|suite|Box|box|Unit|"

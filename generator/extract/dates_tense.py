@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-FUTURE = frozenset("""will 'll \u2019ll shall would scheduled slated upcoming postponed adjourned deferred resume
+FUTURE = frozenset("""will 'll \u2019ll shall would can may might should must scheduled slated upcoming postponed adjourned deferred resume
 resumes awaiting effective""".split())
 # verbs that point ahead only when an infinitive or "for" follows ("plans to", "set for")
 FUTURE_BEFORE_TO = frozenset("""going plan plans planned planning set due expected expects expect intends intend
