@@ -679,7 +679,10 @@ def extract_dates(view: str, published: str | None) -> list[DateMention]:
         if kind is None or kind.startswith("skip") or not _accept(m, view):
             continue
         start, end = m.start(kind), m.end(kind)
-        near = anchor if start - anchor_end < 250 and "\n\n" not in view[anchor_end:start] else None
+        if kind in ("that", "relper"):  # "later that year", "the following month": the last time spoken of
+            near = anchor if start - anchor_end < 800 else None
+        else:  # "a year earlier": only a time in the same passage, else the publication date
+            near = anchor if start - anchor_end < 250 and "\n\n" not in view[anchor_end:start] else None
         try:
             value = _value(m, view, ref, near)
         except (ValueError, KeyError, OverflowError):

@@ -26,6 +26,9 @@ cut let shut beat bid upheld withdrew overtook undertook forbade swore tore wore
                                                                                               "quit", "hit", "beat",
                                                                                               "bid"}
 PASSIVE_AUX = frozenset("be been being".split())
+PRESENT_AUX = frozenset("is are am 's".split())
+DETERMINERS = frozenset("""a an the this that these those its his her their our my your still very newly recently
+well so more most less least long un- fully partly already previously""".split())
 FUTURE_PHRASES = re.compile(r"\b(?:as (?:soon|early) as|no later than|in time for|is to|are to|was to|were to|"
                             r"starting|ahead of|effective)\s*$", re.I)
 WEAK_FUTURE = re.compile(r"\b(?:by|until|till|through|before)\s*$", re.I)
@@ -39,6 +42,9 @@ def _cue(word: str, prev: str | None, nxt: str | None = None, prev2: str | None 
         return 1
     if w in FUTURE_BEFORE_TO:
         return 1 if nxt in ("to", "for") else 0
+    if prev in PRESENT_AUX or prev in DETERMINERS:
+        if w in PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed")):
+            return 0  # "is heard", "a still unspecified date": not a past-tense verb
     if w in PAST_IRREGULAR:
         return -1
     if len(w) > 4 and w.endswith("ed") and w not in ("need", "speed", "indeed", "proceed", "succeed", "exceed",
