@@ -105,6 +105,7 @@ def test_future_month_is_next_occurrence():
     ("The deal closed two years ago.", "two years ago", "2021"),
     ("Profit fell in the third quarter of 2022.", "the third quarter of 2022", "2022-Q3"),
     ("Demand rose last summer.", "last summer", "2022-SU"),
+    ("Revenue grew in Q3 2022.", "Q3 2022", "2022-Q3"),
 ])
 def test_relative_periods(text, span, value):
     assert one(text) == (span, value)
@@ -166,6 +167,11 @@ def test_infer_from_a_dateline():
     value, evidence = infer_published(text)
     assert value == "2023-10-19"
     assert evidence and "dateline" in evidence[0]
+
+
+def test_infer_from_a_wire_dateline_opening_the_paragraph():
+    text = "LONDON, 12 November 2023 (Reuters) - The government said on Sunday it would act."
+    assert infer_published(text)[0] == "2023-11-12"
 
 
 def test_infer_from_weekday_tied_full_date():

@@ -441,6 +441,8 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
         elif (q - 1) * 3 + 1 > ref.month and fwd <= 0:
             y -= 1
         return f"{y}-Q{q}"
+    if kind == "qnote":
+        return f"{g['qn_year']}-{g['qn_q']}"
     if kind == "half":
         h = _HALF[g["h_ord"].lower()]
         y = g.get("h_year")
@@ -619,7 +621,8 @@ _TRIGGERS = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec ja
 august september october november december monday tuesday wednesday thursday friday saturday sunday today yesterday
 tomorrow tonight night morning afternoon evening weekend week month year quarter decade century spring summer fall
 autumn winter ago christmas thanksgiving easter halloween day eve fourth twenties thirties forties fifties sixties
-seventies eighties nineties nineteen eighteen twenty thousand days weeks months years decades""".split())
+seventies eighties nineties nineteen eighteen twenty thousand days weeks months years decades q1 q2 q3 q4 h1
+h2""".split())
 # words that may stand before the trigger word inside an expression
 _INNER = frozenset("""the a an its this that last next past coming previous following early late earlier later mid
 end beginning start middle rest first second third fourth half of at by over about nearly almost some roughly more

@@ -29,6 +29,8 @@ _FULL = re.compile(r"^\d{4}-\d\d-\d\d$")
 _WD_IN_TEXT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_WIRE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z .'\u2019-]+(?:,[ \t]*[A-Z][A-Za-z. ]+)?,[ \t]*$")
+_WIRE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-\u2014\u2013:_]")
 _SENT = re.compile(r"[.!?]\s|\n")
 
 
@@ -70,6 +72,10 @@ def infer_published(view: str) -> tuple[str | None, list[str]]:
     lines_before = [ln for ln in view[:line_start].split("\n") if ln.strip()]
     in_head = len(lines_before) <= 3 and len(rest_words) <= 5 and not re.search(
         r"\b(?:since|until|from|on|in|ago|anniversary|born|died)\b", rest, re.I)
+    # a wire dateline opening the first paragraph: "LONDON, 12 November 2023 (Reuters) - ..."
+    wire = len(lines_before) <= 3 and _WIRE_PLACE.match(view, line_start, latest.start) is not None and \
+        _WIRE_AFTER.match(view, latest.end) is not None
+    in_head = in_head or wire
     written_wd = _WD_IN_TEXT.search(latest.text)
     s, e = _sentence(view, latest.start, latest.end)
     sentence = view[s:e]
