@@ -628,7 +628,7 @@ _INNER = frozenset("""the a an its this that last next past coming previous foll
 end beginning start middle rest first second third fourth half of at by over about nearly almost some roughly more
 less than just only exactly barely around day before after fiscal calendar year s couple week monday tuesday
 wednesday thursday friday saturday sunday in on election labor memorial independence veterans valentine new
-good boxing christmas armistice current full latest comparable same""".split()) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
+good boxing christmas armistice current full latest comparable same q h""".split()) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
 
 
 def _candidates(view: str):
