@@ -82,6 +82,11 @@ def test_month_day_year_is_chosen_near_publication():
     assert one("Elections will be held on Nov. 30.")[1] == "2023-11-30"
 
 
+def test_past_tense_month_day_is_behind():
+    # nearest would be ahead (2 months) but "died" is past tense
+    assert one("He died on 3 May.", "1998-03-05")[1] == "1997-05-03"
+
+
 def test_future_month_is_next_occurrence():
     assert one("The summit will take place in March.")[1] == "2024-03"
     assert one("The summit took place in March.")[1] == "2023-03"

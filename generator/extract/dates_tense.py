@@ -25,6 +25,8 @@ cut let shut beat bid upheld withdrew overtook undertook forbade swore tore wore
                                                                                               "cut", "let", "shut",
                                                                                               "quit", "hit", "beat",
                                                                                               "bid"}
+_NOT_PAST_ED = frozenset("""need needed speed indeed proceed succeed exceed feed seed bleed breed weed embed shred
+deed heed reed shed sled bred bed red bred hundred kindred sacred naked wicked wretched rugged ragged""".split()) - {"needed"}
 PASSIVE_AUX = frozenset("be been being".split())
 PRESENT_AUX = frozenset("is are am 's".split())
 DETERMINERS = frozenset("""a an the this that these those its his her their our my your still very newly recently
@@ -43,12 +45,11 @@ def _cue(word: str, prev: str | None, nxt: str | None = None, prev2: str | None 
     if w in FUTURE_BEFORE_TO:
         return 1 if nxt in ("to", "for") else 0
     if prev in PRESENT_AUX or prev in DETERMINERS:
-        if w in PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed")):
+        if w in PAST_IRREGULAR or (len(w) >= 4 and w.endswith("ed") and w not in _NOT_PAST_ED):
             return 0  # "is heard", "a still unspecified date": not a past-tense verb
     if w in PAST_IRREGULAR:
         return -1
-    if len(w) > 4 and w.endswith("ed") and w not in ("need", "speed", "indeed", "proceed", "succeed", "exceed",
-                                                      "feed", "seed", "bleed", "breed", "weed", "embed", "shred"):
+    if len(w) >= 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
         if prev and prev.lower() in PASSIVE_AUX:
             return 1 if prev2 and prev2.lower() in MODALS else 0  # "to be published": ahead
         return -1
