@@ -83,8 +83,9 @@ def test_month_day_year_is_chosen_near_publication():
 
 
 def test_past_tense_month_day_is_behind():
-    # nearest would be ahead (2 months) but "died" is past tense
-    assert one("He died on 3 May.", "1998-03-05")[1] == "1997-05-03"
+    # nearest would be ahead (4 months) but "died" is past tense
+    assert one("He died on 3 July.", "1998-03-05")[1] == "1997-07-03"
+    assert one("He will speak on 3 July.", "1998-03-05")[1] == "1998-07-03"
 
 
 def test_future_month_is_next_occurrence():

@@ -127,11 +127,11 @@ def _pick_year_for_month_day(m: int, d: int, ref: _Date, fwd: int) -> _Date | No
         return None
     if fwd > 0:
         ahead = [c for c in cands if c >= ref]
-        if ahead and (ahead[0] - ref).days <= 366:
+        if ahead and (ahead[0] - ref).days <= 300:
             return ahead[0]
     elif fwd < 0:
         behind = [c for c in cands if c <= ref]
-        if behind and (ref - behind[-1]).days <= 366:
+        if behind and (ref - behind[-1]).days <= 300:
             return behind[-1]
     if fwd == 0:
         behind = [c for c in cands if c <= ref]
