@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 FUTURE = frozenset("""will 'll \u2019ll shall would can may might should must scheduled slated upcoming postponed adjourned deferred resume
-resumes awaiting effective""".split())
+resumes awaiting effective payable""".split())
 # verbs that point ahead only when an infinitive or "for" follows ("plans to", "set for")
 FUTURE_BEFORE_TO = frozenset("""going plan plans planned planning set due expected expects expect intends intend
 intended hopes hope hoped aims aim aimed promised promises vowed vows agreed agrees decided decides threatened
