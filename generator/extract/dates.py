@@ -213,11 +213,6 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")[:3]]
 
 
-def _year_of(g: str) -> int:
-    y = int(g)
-    return y
-
-
 def _rel_year(word: str, ref: _Date) -> int:
     w = word.lower()
     return ref.year + (-1 if w in ("last", "past", "previous") else 1 if w in ("next", "coming") else 0)
@@ -526,7 +521,6 @@ _NUMBER_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*\s*(
                             r"Section|section|Rule|rule|Boeing|Airbus|Windows|Office|Suite|suite|Box|box|Unit|"
                             r"about|some|nearly|almost|roughly|approximately|over|under|than|least|most|estimated|"
                             r"Code|code|Act|Bill|bill|Vision|Agenda|Lot|lot|Item|item|Page|page|p\.|pp\.)\.?\s+)$")
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+(?:,[ \t]*[A-Za-z. ]+)?,[ \t]*$")
 _SENT_START = re.compile(r"(?:^|[.!?\n:\"`'\u201c\u2018(]\s*)$")
 _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:world|youth|society|generation|young|children|kids|culture|standards|"
                             r"technology|teenagers|families|business\s+world|global|modern|fast|rapidly)\b", re.I)
