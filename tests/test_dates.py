@@ -254,3 +254,26 @@ def test_speed():
     extract_dates(text, PUB)
     rate = n_words / (time.perf_counter() - started)
     assert rate > 150_000, rate  # generous floor for slow test machines; ~800k words/s measured
+
+
+# --- robustness -----------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_VOCAB = ["Monday", "Friday,", "Oct.", "October", "7", "31", "2023", "1999", "last", "next", "this", "week",
+          "weekend", "year", "ago", "two", "a", "decade", "the", "early", "late", "mid-", "of", "in", "on",
+          "said", "will", "today", "Christmas", "third", "quarter", "1990s", "'90s", "\n\n", "\n", ",", ".",
+          "May", "March", "Sunday", "Times", "Q3", "twenty-first", "nineteen", "ninety-six", "$20", "1,990"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), max_size=25), st.sampled_from([None, "2023-11-12", "2000-02-29", "junk"]))
+def test_never_crashes_and_offsets_hold(words, published):
+    text = " ".join(words)
+    for d in extract_dates(text, published):
+        assert text[d.start:d.end] == d.text
+        assert d.start < d.end
+        assert d.value is None or isinstance(d.value, str)
+        assert "\n\n" not in d.text
+    value, evidence = infer_published(text)
+    assert value is None or len(value) == 10

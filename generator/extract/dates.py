@@ -682,7 +682,7 @@ def extract_dates(view: str, published: str | None) -> list[DateMention]:
             near = anchor if start - anchor_end < 250 and "\n\n" not in view[anchor_end:start] else None
         try:
             value = _value(m, view, ref, near)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, OverflowError, TypeError, IndexError):
             value = None
         if value is None and kind == "that":
             continue  # "that year" with nothing to refer to
