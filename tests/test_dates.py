@@ -184,6 +184,27 @@ def test_infer_from_weekday_tied_full_date():
     text = ("The minister said Thursday that talks would go on. On Thursday, Oct. 19, 2023, the council met "
             "in closed session, a spokesman said Thursday.")
     assert infer_published(text)[0] == "2023-10-19"
+    # named only once, the weekday is not enough
+    text = "He died Friday, March 25, 2016, at home. A funeral will be held."
+    assert infer_published(text) == (None, [])
+
+
+def test_infer_does_not_guess_the_reporting_day_after_a_weekday_tied_date():
+    # sources spoke on a Thursday after "Tuesday, Oct. 17, 2023": likely Oct. 19, but not certain
+    text = ("A blast hit the hospital on Tuesday, Oct. 17, 2023. A source told AFP Thursday that diplomats "
+            "were leaving. The minister said Thursday the step was temporary.")
+    assert infer_published(text) == (None, [])
+
+
+def test_infer_today_must_be_beside_the_date():
+    assert infer_published("Today, Oct. 19, 2023, the council met.")[0] == "2023-10-19"
+    text = "Today, for the first time since June 25, 2007, his name is missing."
+    assert infer_published(text) == (None, [])
+
+
+def test_infer_ignores_a_today_that_is_a_name():
+    text = "USA TODAY reported that on April 30, 2014, the group met."
+    assert infer_published(text) == (None, [])
 
 
 def test_infer_yesterday():
