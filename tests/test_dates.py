@@ -99,6 +99,8 @@ def test_future_month_is_next_occurrence():
     ("Last year, Israel and Turkey agreed to reappoint ambassadors.", "Last year", "2022"),
     ("The ministry announced last weekend a re-evaluation of relations.", "last weekend", "2023-W44-WE"),
     ("Blinken met Arab leaders over the weekend.", "over the weekend", "2023-W45-WE"),
+    ("Cruz swept Colorado this past weekend.", "this past weekend", "2023-W44-WE"),
+    ("The rally is planned for this coming weekend.", "this coming weekend", "2023-W46-WE"),
     ("Prices rose earlier this month.", "earlier this month", "2023-11"),
     ("Talks resume next week.", "next week", "2023-W46"),
     ("The two countries broke off ties a decade ago.", "a decade ago", "2013"),

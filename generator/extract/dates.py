@@ -339,8 +339,8 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
             return None
         rel = re.sub(r"\s+", " ", g["rp_rel"].lower())
         unit = g["rp_unit"].lower()
-        k = -1 if rel in ("last", "the past", "past", "the previous", "previous", "the last") else \
-            1 if rel in ("next", "the coming", "coming", "the next", "the following") else 0
+        k = -1 if rel in ("last", "the past", "past", "the previous", "previous", "the last", "this past") else \
+            1 if rel in ("next", "the coming", "coming", "the next", "the following", "this coming") else 0
         if anchor and rel in ("the previous", "the following", "the next") and unit in ("year", "month"):
             # relative to the time the text is talking about, not to the publication date
             if unit == "year":
@@ -361,7 +361,7 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
                 if ref.weekday() == 6:
                     last_sat = ref - _dt.timedelta(days=8)
                 return _weekend(last_sat)
-            return _weekend(sat if ref.weekday() < 5 else sat + _dt.timedelta(days=7))
+            return _weekend(sat if sat > ref else sat + _dt.timedelta(days=7))
         if unit == "week":
             return _iso_week(ref + _dt.timedelta(weeks=k))
         if unit == "month":
