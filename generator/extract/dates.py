@@ -213,11 +213,6 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")[:3]]
 
 
-def _year_of(g: str) -> int:
-    y = int(g)
-    return y
-
-
 def _rel_year(word: str, ref: _Date) -> int:
     w = word.lower()
     return ref.year + (-1 if w in ("last", "past", "previous") else 1 if w in ("next", "coming") else 0)
@@ -344,8 +339,8 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
             return None
         rel = re.sub(r"\s+", " ", g["rp_rel"].lower())
         unit = g["rp_unit"].lower()
-        k = -1 if rel in ("last", "the past", "past", "the previous", "previous", "the last") else \
-            1 if rel in ("next", "the coming", "coming", "the next", "the following") else 0
+        k = -1 if rel in ("last", "the past", "past", "the previous", "previous", "the last", "this past") else \
+            1 if rel in ("next", "the coming", "coming", "the next", "the following", "this coming") else 0
         if anchor and rel in ("the previous", "the following", "the next") and unit in ("year", "month"):
             # relative to the time the text is talking about, not to the publication date
             if unit == "year":
@@ -366,7 +361,7 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
                 if ref.weekday() == 6:
                     last_sat = ref - _dt.timedelta(days=8)
                 return _weekend(last_sat)
-            return _weekend(sat if ref.weekday() < 5 else sat + _dt.timedelta(days=7))
+            return _weekend(sat if sat > ref else sat + _dt.timedelta(days=7))
         if unit == "week":
             return _iso_week(ref + _dt.timedelta(weeks=k))
         if unit == "month":
@@ -441,6 +436,8 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
         elif (q - 1) * 3 + 1 > ref.month and fwd <= 0:
             y -= 1
         return f"{y}-Q{q}"
+    if kind == "qnote":
+        return f"{g['qn_year']}-{g['qn_q']}"
     if kind == "half":
         h = _HALF[g["h_ord"].lower()]
         y = g.get("h_year")
@@ -518,13 +515,12 @@ _COUNT_AFTER_YEAR = re.compile(
     r"calories|words|pages|copies|passengers|refugees|prisoners|residents|delegates|participants|protesters|"
     r"demonstrators|civilians|times|hours|minutes|seconds|days|weeks|months|years|rooms|beds|stores|sites|"
     r"companies|firms|patients|doctors|teachers|cattle|head|mph|kph|degrees|signatures|visitors|users|"
-    r"[a-z]+ers)\b")
+    r"[a-z]+ers|GMT|UTC|BST|EST|EDT|CET|PST|hrs|local\s+time)\b")
 _NUMBER_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*\s*(?:to|and|or|-|\u2013)?\s*|(?:No|no|Nos|number|Number|Flight|flight|"
                             r"Route|route|Highway|Interstate|Room|room|Model|Article|article|Resolution|resolution|"
                             r"Section|section|Rule|rule|Boeing|Airbus|Windows|Office|Suite|suite|Box|box|Unit|"
                             r"about|some|nearly|almost|roughly|approximately|over|under|than|least|most|estimated|"
                             r"Code|code|Act|Bill|bill|Vision|Agenda|Lot|lot|Item|item|Page|page|p\.|pp\.)\.?\s+)$")
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+(?:,[ \t]*[A-Za-z. ]+)?,[ \t]*$")
 _SENT_START = re.compile(r"(?:^|[.!?\n:\"`'\u201c\u2018(]\s*)$")
 _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:world|youth|society|generation|young|children|kids|culture|standards|"
                             r"technology|teenagers|families|business\s+world|global|modern|fast|rapidly)\b", re.I)
@@ -619,13 +615,14 @@ _TRIGGERS = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec ja
 august september october november december monday tuesday wednesday thursday friday saturday sunday today yesterday
 tomorrow tonight night morning afternoon evening weekend week month year quarter decade century spring summer fall
 autumn winter ago christmas thanksgiving easter halloween day eve fourth twenties thirties forties fifties sixties
-seventies eighties nineties nineteen eighteen twenty thousand days weeks months years decades""".split())
+seventies eighties nineties nineteen eighteen twenty thousand days weeks months years decades q1 q2 q3 q4 h1
+h2""".split())
 # words that may stand before the trigger word inside an expression
 _INNER = frozenset("""the a an its this that last next past coming previous following early late earlier later mid
 end beginning start middle rest first second third fourth half of at by over about nearly almost some roughly more
 less than just only exactly barely around day before after fiscal calendar year s couple week monday tuesday
 wednesday thursday friday saturday sunday in on election labor memorial independence veterans valentine new
-good boxing christmas armistice current full latest comparable same""".split()) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
+good boxing christmas armistice current full latest comparable same q h""".split()) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
 
 
 def _candidates(view: str):
@@ -679,10 +676,13 @@ def extract_dates(view: str, published: str | None) -> list[DateMention]:
         if kind is None or kind.startswith("skip") or not _accept(m, view):
             continue
         start, end = m.start(kind), m.end(kind)
-        near = anchor if start - anchor_end < 250 and "\n\n" not in view[anchor_end:start] else None
+        if kind in ("that", "relper"):  # "later that year", "the following month": the last time spoken of
+            near = anchor if start - anchor_end < 800 else None
+        else:  # "a year earlier": only a time in the same passage, else the publication date
+            near = anchor if start - anchor_end < 250 and "\n\n" not in view[anchor_end:start] else None
         try:
             value = _value(m, view, ref, near)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, OverflowError, TypeError, IndexError):
             value = None
         if value is None and kind == "that":
             continue  # "that year" with nothing to refer to

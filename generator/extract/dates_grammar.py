@@ -112,6 +112,7 @@ _GRAMMAR = [
     rf"(?:(?P<q_rel>(?i:this|last|next))\s+year'?s\s+)?(?:(?i:fiscal)[\s-]+)?"
     rf"(?P<q_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)(?!s)"
     rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<q_year>{YEAR}))?)",
+    rf"(?P<qnote>(?<![\w-])(?P<qn_q>Q[1-4]|H[12])(?:\s+|-|/)(?P<qn_year>{YEAR}))",
     rf"(?P<half>(?i:the\s+)?(?P<h_ord>(?i:first|second))\s+half\s+of\s+(?:(?i:fiscal)\s+)?(?P<h_year>{YEAR}))",
     # holidays
     rf"(?P<holiday>(?:(?P<hol_rel>(?i:last|next|this\s+coming|this\s+past|this))\s+)?"

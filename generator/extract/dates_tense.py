@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-FUTURE = frozenset("""will 'll \u2019ll shall would scheduled slated upcoming postponed adjourned deferred resume
-resumes awaiting effective""".split())
+FUTURE = frozenset("""will 'll \u2019ll shall would can may might should must scheduled slated upcoming postponed adjourned deferred resume
+resumes awaiting effective payable""".split())
 # verbs that point ahead only when an infinitive or "for" follows ("plans to", "set for")
 FUTURE_BEFORE_TO = frozenset("""going plan plans planned planning set due expected expects expect intends intend
 intended hopes hope hoped aims aim aimed promised promises vowed vows agreed agrees decided decides threatened
@@ -25,7 +25,12 @@ cut let shut beat bid upheld withdrew overtook undertook forbade swore tore wore
                                                                                               "cut", "let", "shut",
                                                                                               "quit", "hit", "beat",
                                                                                               "bid"}
+_NOT_PAST_ED = frozenset("""need needed speed indeed proceed succeed exceed feed seed bleed breed weed embed shred
+deed heed reed shed sled bred bed red bred hundred kindred sacred naked wicked wretched rugged ragged""".split()) - {"needed"}
 PASSIVE_AUX = frozenset("be been being".split())
+PRESENT_AUX = frozenset("is are am 's".split())
+DETERMINERS = frozenset("""a an the this that these those its his her their our my your still very newly recently
+well so more most less least long un- fully partly already previously""".split())
 FUTURE_PHRASES = re.compile(r"\b(?:as (?:soon|early) as|no later than|in time for|is to|are to|was to|were to|"
                             r"starting|ahead of|effective)\s*$", re.I)
 WEAK_FUTURE = re.compile(r"\b(?:by|until|till|through|before)\s*$", re.I)
@@ -39,10 +44,12 @@ def _cue(word: str, prev: str | None, nxt: str | None = None, prev2: str | None 
         return 1
     if w in FUTURE_BEFORE_TO:
         return 1 if nxt in ("to", "for") else 0
+    if prev in PRESENT_AUX or prev in DETERMINERS:
+        if w in PAST_IRREGULAR or (len(w) >= 4 and w.endswith("ed") and w not in _NOT_PAST_ED):
+            return 0  # "is heard", "a still unspecified date": not a past-tense verb
     if w in PAST_IRREGULAR:
         return -1
-    if len(w) > 4 and w.endswith("ed") and w not in ("need", "speed", "indeed", "proceed", "succeed", "exceed",
-                                                      "feed", "seed", "bleed", "breed", "weed", "embed", "shred"):
+    if len(w) >= 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
         if prev and prev.lower() in PASSIVE_AUX:
             return 1 if prev2 and prev2.lower() in MODALS else 0  # "to be published": ahead
         return -1
