@@ -271,6 +271,10 @@ def _counted_np(view: str, pos: int, singular_ok: bool):
             if lw.endswith(("ing", "ed")) and lw not in L.ING_ED_NOUNS:
                 break
             head = i
+            # "16 crew members", "300 police officers": a collective noun used as a modifier
+            if lw in L.IRREGULAR_PLURALS and i + 1 < len(words) and _is_plural(words[i + 1][0]) \
+                    and words[i + 1][0].lower() not in L.NP_STOP and not words[i + 1][0].lower().endswith(("ing", "ed")):
+                head = i + 1
             break
         if lw.endswith(("ing", "ed")) and lw not in L.ING_ED_NOUNS and i > 0:
             break
@@ -342,7 +346,7 @@ def _predicate(view: str, sent, start: int, end: int, spans):
     return None
 
 
-_ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+([^,.;:\n()\"“”]+)", re.I)
+_ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+((?:[^,.;:\n()\"“”]|(?<=\d)[,.](?=\d))+)", re.I)
 _CUT_NP = re.compile(r"[ \t]+(?:in|at|on|for|from|to|last|this|on|yesterday|today|earlier|has|have|had|also|which|who|now|recently)\b.*$", re.I | re.S)
 _SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”‘’]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
 
