@@ -302,3 +302,39 @@ def test_corpus_offsets_and_speed():
     # the whole pipeline needs 50,000 words/s; this extractor must leave room for the others
     if not os.environ.get("BRIEFING_SKIP_SPEED"):
         assert words / dt > 150_000, words / dt
+
+
+# ----------------------------------------------------------------------------- regressions found on the corpus
+
+
+def test_dozen_multiplier_and_collective_modifiers():
+    f = one("It drew on more than two dozen Post reporters.")
+    assert f.value == 24 and f.qualifier == "more than"
+    f = one("The plane carried 16 crew members.")
+    assert f.text == "16 crew members" and f.unit == "members"
+
+
+def test_source_with_a_number_in_it():
+    f = one("Prices fell 3%, according to a Gallup poll of 1,015 adults.", "3%")
+    assert f.attribution == "a Gallup poll of 1,015 adults"
+
+
+def test_change_with_to_is_two_figures():
+    out = figs("Employment increased by 296,000 to 28.52 million.")
+    assert [f.value for f in out] == [296000, 28520000]
+    out = figs("Brent crude gained $1.32 to $44.45.")
+    assert [f.value for f in out] == [1.32, 44.45]
+
+
+def test_football_line_up_minutes_are_not_figures():
+    assert figs("Goals: Rooney 68, Dunne 75. Subs: Kewell (Nunez 56), Morientes.") == []
+
+
+def test_metres_in_athletics():
+    f = one("He hurt his hamstring on his final 200m of the night.")
+    assert f.value == 200 and f.unit == "metres"
+
+
+def test_ratio():
+    f = one("Seven in 10 voters backed the plan.")
+    assert f.value == 7 and f.unit == "in 10" and f.counted == "voters"

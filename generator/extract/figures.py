@@ -150,7 +150,7 @@ def _sentence_start_before(view: str, pos: int) -> bool:
     if p == 0:
         return True
     c = view[p - 1]
-    return c in "\n.!?:;\"“‘'"
+    return c in "\n.!?\"“‘'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,6 +180,9 @@ def _parse_spelled(view: str, pos: int):
         elif w in L.TENS and last in (None, "hundred", "scale", "and"):
             current += L.TENS[w]
             last = "tens"
+        elif w == "dozen" and last in ("unit", "tens") and seen:
+            current = current * 12  # "two dozen"
+            last = "hundred"
         elif w == "hundred" and last in ("unit", "tens", None, "half") and seen:
             current = (current or 1) * 100
             last = "hundred"
@@ -217,7 +220,7 @@ def _parse_spelled(view: str, pos: int):
             break
         if nxt[:1] in " \t":
             w2 = _SPELL_TOKEN.match(view, end + 1)
-            if w2 and w2.group().lower() in _ALL_WORDS:
+            if w2 and (w2.group().lower() in _ALL_WORDS or w2.group().lower() == "dozen"):
                 p = end + 1
                 continue
         break
@@ -877,7 +880,7 @@ def _parse_at(view: str, pos: int, kind: str):
                 elif core.get("suffix") == "m" and not cur:
                     # "100m" without currency: metres in sport, millions before a counted noun
                     nxt = _word_at(view, end)
-                    if not (nxt and nxt[1] == end + 1 and (_is_plural(nxt[0]) or nxt[0].lower() == "of")):
+                    if not (nxt and nxt[1] == end + 1 and _is_plural(nxt[0])):
                         f.value = f.value / 1_000_000
                         if prev_lw in ("the", "a", "world", "indoor", "olympic"):
                             return None, end
@@ -964,7 +967,7 @@ def _parse_at(view: str, pos: int, kind: str):
     # names: "Boeing 747", "Channel 4", "Windows 95", "No 10"; street addresses
     if digits and not cur and f.kind in ("count",) and prev and prev[0][:1].isupper() and not f.vague:
         pw_start = prev[1]
-        if not _sentence_start_before(view, pw_start) and prev_lw not in ("the", "a", "an", "some", "about", "all", "only", "just", "over", "nearly", "around") and not prev[0].endswith(("'s", "’s", "s'")):
+        if (not _sentence_start_before(view, pw_start) or (not f.counted and view[f.end:f.end + 1] in ",;)" and prev_lw not in L.QUALIFIER_KEEP)) and prev_lw not in ("the", "a", "an", "some", "about", "all", "only", "just", "over", "nearly", "around") and not prev[0].endswith(("'s", "’s", "s'")):
             return None, f.end
     if digits and not cur and f.kind == "count":
         am = re.match(r"[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Drive|Place|Square|Way|Terrace|Court)\b", view[f.end if not f.counted else end:][:60])
