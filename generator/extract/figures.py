@@ -98,6 +98,12 @@ _HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)\b")
 _RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|or)[ \t]*", re.I)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a[ \t]+hundred)\b)", re.I)
 _CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|gained|gaining|gains|lost|losing|adding|added|add|increased|increasing|decreased|decreasing|cut|cutting|jumped|climbed|dropped|slipped|slid|grew|growing|soared|surged|plunged|tumbled|slumped|raised|lowered|up|down|from|by)\b(?:[ \t]+[\w$£€,.%-]+){0,4}[ \t]+$", re.I)
+# "100m" without a currency is metres when it names a race distance; otherwise millions
+_RACE_DISTANCES = {50, 60, 100, 110, 200, 300, 400, 500, 800, 1000, 1500, 2000, 3000, 5000, 10000}
+_RACE_WORDS = {"hurdles", "race", "sprint", "freestyle", "final", "finals", "title", "relay", "record", "butterfly",
+               "breaststroke", "backstroke", "medley", "individual", "steeplechase", "heat", "heats", "dash",
+               "run", "semi-final", "semi-finals", "event", "champion", "gold", "silver", "bronze", "medal"}
+_DATE_LIST = re.compile(r"(?:(?:st|nd|rd|th)?,?[ \t]*\d{1,2})*(?:st|nd|rd|th)?,?[ \t]*(?:and|&|or|to|-|–)[ \t]*\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -235,6 +241,8 @@ def _parse_spelled(view: str, pos: int):
 
 def _is_plural(w: str) -> bool:
     lw = w.lower()
+    if w[:1].isupper() and lw in L.PROPER_NOT_PLURAL:
+        return False
     if lw in L.IRREGULAR_PLURALS:
         return True
     if lw in L.NOT_PLURAL or len(lw) < 3:
@@ -350,7 +358,7 @@ def _predicate(view: str, sent, start: int, end: int, spans):
 
 
 _ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+((?:[^,.;:\n()\"“”]|(?<=\d)[,.](?=\d))+)", re.I)
-_CUT_NP = re.compile(r"[ \t]+(?:in|at|on|for|from|to|last|this|on|yesterday|today|earlier|has|have|had|also|which|who|now|recently)\b.*$", re.I | re.S)
+_CUT_NP = re.compile(r"[ \t]+(?:in|at|on|to|last|this|on|yesterday|today|earlier|has|have|had|also|which|who|now|recently)\b.*$", re.I | re.S)
 _SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”‘’]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
 
 
@@ -574,7 +582,7 @@ def _unit_after(view: str, pos: int):
     if s - pos > 3 or "\n" in view[pos:s]:
         return None
     lw = word.lower()
-    if lw in L.CURRENCY_WORD:
+    if lw in L.CURRENCY_WORD and not (word[0].isupper() and lw in ("cent", "cents", "penny", "pence", "rand", "won")):
         return "money", L.CURRENCY_WORD[lw], e, word
     if lw in L.CURRENCY_PREFIX_WORD or lw == "hong" or lw == "new":
         w2 = _word_at(view, e)
@@ -727,6 +735,8 @@ def _parse_at(view: str, pos: int, kind: str):
         # date: "October 7", "7 October", "Oct. 7"
         if prev and prev_lw in L.MONTHS and prev[0][0].isupper() and not cur:
             return None, end
+        if value <= 31 and not cur and _DATE_LIST.match(view, end):
+            return None, end  # "on 14, 20 and 27 April"
         nw = _word_at(view, end)
         if nw and nw[0].lower().rstrip(".") in L.MONTHS and nw[0][0].isupper() and not cur and not core["scaled"] and nw[1] - end <= 2:
             return None, nw[2]
@@ -880,8 +890,10 @@ def _parse_at(view: str, pos: int, kind: str):
                 elif core.get("suffix") == "m" and not cur:
                     # "100m" without currency: metres in sport, millions before a counted noun
                     nxt = _word_at(view, end)
-                    if not (nxt and nxt[1] == end + 1 and _is_plural(nxt[0])):
-                        f.value = f.value / 1_000_000
+                    base = f.value / 1_000_000
+                    event = nxt and nxt[1] == end + 1 and nxt[0].lower() in _RACE_WORDS
+                    if event or (base in _RACE_DISTANCES and not (nxt and nxt[1] == end + 1 and _is_plural(nxt[0]))):
+                        f.value = base
                         if prev_lw in ("the", "a", "world", "indoor", "olympic"):
                             return None, end
                         f.kind = "measure"
@@ -987,7 +999,7 @@ def _parse_at(view: str, pos: int, kind: str):
             f.counted = "age"
     # ages in apposition: "John Smith, 34, ..."
     if digits and not cur and f.kind == "count" and not f.counted and value < 120 and float(value).is_integer():
-        if view[start - 2:start] == ", " and view[f.end:f.end + 1] in (",", ")") and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):
+        if view[start - 2:start] == ", " and (view[f.end:f.end + 1] in (",", ")") or view[f.end:f.end + 3] in (" - ", " – ")) and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):
             f.kind = "age"
             f.unit = "years"
             f.counted = "age"

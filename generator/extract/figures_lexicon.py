@@ -110,7 +110,7 @@ MEASURE_UNITS = {
     "percentage": "percentage points",
 }
 # letters that may follow digits directly ("5km", "30kg", "1.8GHz")
-ATTACHED_UNITS = {"secs", "sec", "mins", "km", "kms", "cm", "mm", "ft", "kg", "kgs", "g", "lb", "lbs", "oz", "mph", "kph",
+ATTACHED_UNITS = {"secs", "sec", "mins", "km", "kms", "cm", "mm", "ft", "kg", "kgs", "lb", "lbs", "oz", "mph", "kph",
                   "bpd", "mw", "gw", "kw", "kwh", "mb", "gb", "tb", "kb", "mbps", "gbps", "kbps",
                   "mhz", "ghz"}
 
@@ -122,6 +122,14 @@ IRREGULAR_PLURALS = {
     "clergy", "militia", "infantry", "aircraft", "offspring", "poultry", "folk", "swine",
     "head", "strong", "percent", "police", "militia", "troops",
 }
+# Capitalised words ending in -s that are names, not plural nouns ("eight Las Vegas resorts")
+PROPER_NOT_PLURAL = {"las", "vegas", "texas", "paris", "wales", "athens", "brussels", "kansas", "arkansas",
+                     "angeles", "philippines", "netherlands", "news", "times", "games", "olympics", "commons",
+                     "lords", "states", "nations", "emirates", "airways", "airlines", "records", "studios",
+                     "pictures", "sports", "industries", "holdings", "systems", "networks", "communications",
+                     "brothers", "bros", "jones", "williams", "adams", "evans", "davies", "harris", "roberts",
+                     "thomas", "james", "charles", "lewis", "edwards", "phillips", "hughes", "ross", "mrs", "ms",
+                     "illinois", "massachusetts", "us", "yes", "mavericks", "rangers", "celtics", "lakers"}
 # A singular head accepted after "one" ("one person was killed", "one soldier")
 PERSON_NOUNS = {
     "person", "man", "woman", "child", "boy", "girl", "baby", "soldier", "civilian", "officer",
