@@ -338,3 +338,13 @@ def test_metres_in_athletics():
 def test_ratio():
     f = one("Seven in 10 voters backed the plan.")
     assert f.value == 7 and f.unit == "in 10" and f.counted == "voters"
+
+
+def test_wire_money_notations():
+    assert one("Trade fell to dlrs 14 billion last year.").value == 14_000_000_000
+    f = one("Profit slipped to #89.7 million.")
+    assert f.value == 89_700_000 and f.unit == "GBP"
+    assert figs("He is ranked #1 in the world.") == []
+    assert one("Revenue rose to $4.03 billion.", "$").value == 4_030_000_000
+    f = one("She said it was worth a hundred thirty million dollars.")
+    assert f.value == 130_000_000 and f.unit == "USD"

@@ -83,7 +83,9 @@ _CAND_NUM = re.compile(r"[$£€¥₹₺₽]|(?<![\d.,])\.?\d")
 _CAND_WORD = re.compile(r"(?<![a-z])(?=[" + "".join(sorted({w[0] for w in _NUMBER_WORDS} | {"a"})) + r"])(?:"
                         + _trie(_NUMBER_WORDS) + r"|a\s+(?:few|couple|dozen|hundred|thousand|million|billion|quarter))\b")
 _CUR_LETTERS = re.compile(r"(?<![A-Za-z])(?:US|AU|A|C|CA|NZ|HK|S|R)$")
-_CUR_CODE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD)[ ]?$")
+_CUR_CODE = re.compile(r"(?:(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)[ ]?|(?<![\w#&])#)$")
+# a currency at the start of a figure; "#" is the pound sign in some wire copy ("#89.7 million")
+_CUR_AT = re.compile(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽#]|(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)(?=[ ]?\d))")
 _ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and|by|who|that|which|point)\b")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
 _SPACE = re.compile(r"[ \t\u00a0]*")
@@ -116,8 +118,10 @@ _ALL_WORDS = set(L.UNITS) | set(L.TENS) | set(L.SCALES)
 
 
 def _num(x: float):
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e18:
-        return int(x)
+    if isinstance(x, float):
+        x = round(x, 6)  # "$4.03 billion" is 4030000000, not 4030000000.0000005
+        if x.is_integer() and abs(x) < 1e18:
+            return int(x)
     return x
 
 
@@ -165,14 +169,15 @@ def _sentence_start_before(view: str, pos: int) -> bool:
 _SPELL_TOKEN = re.compile(r"[A-Za-z]+")
 
 
-def _parse_spelled(view: str, pos: int):
-    """Parse a spelled cardinal at pos: returns (end, value) or None."""
+def _parse_spelled(view: str, pos: int, lead_one: bool = False):
+    """Parse a spelled cardinal at pos: returns (end, value) or None.
+    With lead_one, pos is at a scale word after "a" ("a hundred thirty million")."""
     total = 0.0
-    current = 0.0
+    current = 1.0 if lead_one else 0.0
     end = pos
     p = pos
-    last = None  # "unit" | "tens" | "hundred" | "scale" | "half"
-    seen = False
+    last = "unit" if lead_one else None  # "unit" | "tens" | "hundred" | "scale" | "half"
+    seen = lead_one
     while True:
         m = _SPELL_TOKEN.match(view, p)
         if not m:
@@ -480,10 +485,10 @@ def _parse_number(view: str, pos: int):
     Returns dict(end, value, cur, scaled, digits, vague, high, raw_end) or None."""
     cur = None
     p = pos
-    cm = re.match(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽]|(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD)(?=\s?\d))", view[p:p + 4])
+    cm = _CUR_AT.match(view, p)
     if cm:
         cur = L.CURRENCY_SYMBOL.get(cm.group(), cm.group())
-        p = p + cm.end()
+        p = cm.end()
         p = _SPACE.match(view, p).end()
         if p >= len(view) or not (view[p].isdigit() or view[p] == "."):
             return None
@@ -492,6 +497,8 @@ def _parse_number(view: str, pos: int):
         if not d:
             return None
         end, value, raw_end, scaled, suffix = d
+        if cm and cm.group() == "#" and not scaled and not re.search(r"[.,]", view[p:raw_end]):
+            return None  # "#1": a rank or a tag, not pounds
         if not scaled:
             sm = _SCALE_SPACED.match(view, end)
             if sm:
@@ -532,6 +539,9 @@ def _parse_number(view: str, pos: int):
                 dm = re.match(r"[ \t]+or[ \t]+so\b", view[e:e + 10])
                 return dict(start=pos, end=e, value=12, cur=None, scaled=False, digits=False, vague=False, high=None, raw_end=e, num_start=p)
             if word in L.SCALES:
+                sp = _parse_spelled(view, e - len(am.group(1)), lead_one=True)
+                if sp and sp[0] >= e:
+                    return dict(start=pos, end=sp[0], value=sp[1], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=sp[0], num_start=p)
                 return dict(start=pos, end=e, value=L.SCALES[word], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=e, num_start=p)
             if word.startswith("quarter"):
                 return dict(start=pos, end=e, value=0.25 * L.SCALES[word.split()[-1]], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=e, num_start=p)
@@ -869,11 +879,13 @@ def _parse_at(view: str, pos: int, kind: str):
                 elif hw in ("strong", "man", "member", "person", "seat", "page", "bed", "mile", "point", "nation", "country", "storey", "story", "room"):
                     f.kind = "count"
                     f.unit = hw if hw != "strong" else None
+                    f.counted = hw
                     f.end = hm.end()
                 elif digits and hw.islower() and hw not in L.NP_STOP and len(hw) > 2 and hw not in ("fold", "times", "odd", "year", "old"):
                     # "a 25-state EU", "an 8,000-word article"
                     f.kind = "count"
                     f.unit = hw
+                    f.counted = hw
                     f.end = hm.end()
                 else:
                     return None, hm.end()

@@ -59,7 +59,7 @@ QUALIFIER_KEEP = {  # which of the above are reported as the figure's qualifier
 # Currencies ------------------------------------------------------------------------
 CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
                    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD",
-                   "S$": "SGD", "R$": "BRL", "₺": "TRY", "₽": "RUB", "Rs": "INR", "Rs.": "INR"}
+                   "S$": "SGD", "R$": "BRL", "#": "GBP", "dlrs": "USD", "Dlrs": "USD", "DLRS": "USD", "₺": "TRY", "₽": "RUB", "Rs": "INR", "Rs.": "INR"}
 CURRENCY_CODE = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "TRY", "CHF", "RUB", "AUD", "CAD",
                  "NZD", "HKD", "SEK", "NOK", "DKK", "BRL", "ZAR", "MXN", "KRW", "SGD", "PLN"}
 CURRENCY_WORD = {
@@ -70,7 +70,7 @@ CURRENCY_WORD = {
     "rubles": "RUB", "peso": "MXN", "pesos": "MXN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS",
     "dinar": "dinar", "dinars": "dinar", "riyal": "SAR", "riyals": "SAR", "krona": "SEK",
     "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "naira": "NGN", "baht": "THB",
-    "cent": "cents", "cents": "cents", "pence": "pence", "penny": "pence",
+    "dlrs": "USD", "cent": "cents", "cents": "cents", "pence": "pence", "penny": "pence",
 }
 # "US dollars", "Hong Kong dollars": the word before a currency word that belongs to it
 CURRENCY_PREFIX_WORD = {"us", "u.s.", "american", "australian", "canadian", "hong", "new", "singapore",
@@ -232,6 +232,8 @@ PREDICATES = {
     "favor", "approve", "approved", "disapprove", "owe", "owes", "owed", "borrowed", "lent",
     "fined", "awarded", "offered", "bid", "pledged", "promised", "donated", "allocated", "budgeted",
     "saved", "save", "wasted", "claimed", "stole", "stolen", "smuggled", "trafficked",
+    "slipped", "eased", "edged", "advanced", "retreated", "shed", "added", "posted", "reported",
+    "narrowed", "widened", "doubled", "tripled", "halved", "trimmed", "reduced", "boosted", "lifted",
     "deaths", "casualties", "injuries", "arrests", "dying", "hurting", "injuring", "wounding",
 }
 AUX = {"were", "was", "have", "has", "had", "are", "is", "been", "be", "being", "being", "got", "get",
