@@ -348,3 +348,12 @@ def test_wire_money_notations():
     assert one("Revenue rose to $4.03 billion.", "$").value == 4_030_000_000
     f = one("She said it was worth a hundred thirty million dollars.")
     assert f.value == 130_000_000 and f.unit == "USD"
+
+
+def test_broadcast_spelled_numbers():
+    f = one("It is part of a one point six billion dollar cost cutting plan.")
+    assert f.value == 1_600_000_000 and f.unit == "USD"
+    assert one("The market has fallen by twelve percent.").value == 12
+    assert one("Two hundred and thirty four Americans have flown in space.").value == 234
+    assert figs("The goal was to halve unemployment by the year two thousand.") == []
+    assert figs("At one point he left the room.") == []

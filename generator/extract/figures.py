@@ -86,7 +86,7 @@ _CUR_LETTERS = re.compile(r"(?<![A-Za-z])(?:US|AU|A|C|CA|NZ|HK|S|R)$")
 _CUR_CODE = re.compile(r"(?:(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)[ ]?|(?<![\w#&])#)$")
 # a currency at the start of a figure; "#" is the pound sign in some wire copy ("#89.7 million")
 _CUR_AT = re.compile(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽#]|(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)(?=[ ]?\d))")
-_ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and|by|who|that|which|point)\b")
+_ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and|by|who|that|which)\b")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
 _SPACE = re.compile(r"[ \t\u00a0]*")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*(?:-[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*)*")
@@ -106,6 +106,8 @@ _RACE_WORDS = {"hurdles", "race", "sprint", "freestyle", "final", "finals", "tit
                "breaststroke", "backstroke", "medley", "individual", "steeplechase", "heat", "heats", "dash",
                "run", "semi-final", "semi-finals", "event", "champion", "gold", "silver", "bronze", "medal"}
 _DATE_LIST = re.compile(r"(?:(?:st|nd|rd|th)?,?[ \t]*\d{1,2})*(?:st|nd|rd|th)?,?[ \t]*(?:and|&|or|to|-|–)[ \t]*\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*)\b", re.I)
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -216,6 +218,18 @@ def _parse_spelled(view: str, pos: int, lead_one: bool = False):
             end = end + am.end()
             p = end
             last = "half"
+            nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
+            if nm:
+                total += current * L.SCALES[nm.group(1).lower()]
+                current = 0
+                end += nm.end()
+            break
+        pm = _POINT.match(view, end) if last in ("unit", "tens") and total == 0 else None
+        if pm:
+            # "one point six billion"
+            digs = [L.UNITS.get(d.lower(), 0) for d in pm.group(1).split()]
+            current += float("0." + "".join(str(d) for d in digs))
+            end = pm.end()
             nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
             if nm:
                 total += current * L.SCALES[nm.group(1).lower()]
@@ -759,6 +773,8 @@ def _parse_at(view: str, pos: int, kind: str):
         word0 = view[num_start:end].split()[0]
         if word0[0].isupper() and not _sentence_start_before(view, start) and not f.vague:
             return None, end
+        if prev and (prev_lw == "year" or (prev_lw in L.MONTHS and prev[0][0].isupper())):
+            return None, end  # "the year two thousand", "January nine"
         if re.match(r"-(?:thirds?|quarters?|fifths?|halves)\b", view[end:end + 10], re.I):
             return None, end
         if re.match(r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", view[end:end + 10], re.I):

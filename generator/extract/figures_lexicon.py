@@ -136,7 +136,7 @@ PERSON_NOUNS = {
     "policeman", "policewoman", "worker", "student", "member", "player", "passenger", "victim",
     "resident", "protester", "demonstrator", "journalist", "reporter", "hostage", "prisoner",
     "suspect", "militant", "fighter", "rebel", "citizen", "teenager", "pupil", "patient", "doctor",
-    "nurse", "teacher", "employee", "voter", "delegate", "seat", "vote", "goal", "point", "run",
+    "nurse", "teacher", "employee", "voter", "delegate", "seat", "vote", "goal", "run",
     "wicket", "try", "medal", "title", "company", "firm", "bank", "country", "nation", "state",
     "family", "house", "home", "building", "vehicle", "car", "plane", "ship", "boat", "job",
     "percent", "tourist", "pilgrim", "migrant", "refugee", "marine", "sailor", "policeman", "guard",
