@@ -89,7 +89,7 @@ _CUR_AT = re.compile(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽#]|(?:R
 _ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and|by|who|that|which)\b")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
 _SPACE = re.compile(r"[ \t\u00a0]*")
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*(?:-[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*)*")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*(?:-[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*)*")
 _WORD_RUN = re.compile(r"[A-Za-z]+")
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]?(?:(million|billion|trillion|thousand|mln|bln|mn|bn|trn|tn)|(m|k|b))(?![A-Za-z])", re.I)
 _SCALE_SPACED = re.compile(r"[ \t\u00a0]+(million|billion|trillion|thousand|mln|bln|mn|bn|trn|tn)\b", re.I)
@@ -270,6 +270,8 @@ def _is_plural(w: str) -> bool:
         lw = lw.rsplit("-", 1)[1]
         if lw in L.IRREGULAR_PLURALS:
             return True
+    if lw.endswith("ese") and w[:1].isupper():
+        return True  # "450 Japanese"
     return lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "'s", "’s")) and len(lw) > 2 and not (lw.endswith("is") and w[0].islower())
 
 
@@ -1027,7 +1029,7 @@ def _parse_at(view: str, pos: int, kind: str):
             f.counted = "age"
     # ages in apposition: "John Smith, 34, ..."
     if digits and not cur and f.kind == "count" and not f.counted and value < 120 and float(value).is_integer():
-        if view[start - 2:start] == ", " and (view[f.end:f.end + 1] in (",", ")") or view[f.end:f.end + 3] in (" - ", " – ")) and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):
+        if view[start - 2:start] == ", " and (view[f.end:f.end + 1] in (",", ")", ".", ";") or view[f.end:f.end + 3] in (" - ", " – ")) and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):
             f.kind = "age"
             f.unit = "years"
             f.counted = "age"
