@@ -357,3 +357,12 @@ def test_broadcast_spelled_numbers():
     assert one("Two hundred and thirty four Americans have flown in space.").value == 234
     assert figs("The goal was to halve unemployment by the year two thousand.") == []
     assert figs("At one point he left the room.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "In four days, the union will strike.",
+    "Just one month into the process, he quit.",
+    "The law takes effect 30 days from now.",
+])
+def test_more_durations_that_place_events(text):
+    assert figs(text) == [], texts(text)

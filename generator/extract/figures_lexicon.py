@@ -89,7 +89,7 @@ TIME_UNITS = {
 }
 # after a duration: it places an event in time rather than measuring how long it lasts
 TIME_PLACING = {"ago", "earlier", "later", "before", "after", "previously", "hence", "since", "prior",
-                "beforehand", "afterwards", "afterward", "back", "on"}
+                "beforehand", "afterwards", "afterward", "back", "on", "into", "hence", "from"}
 
 MEASURE_UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
