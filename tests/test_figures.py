@@ -366,3 +366,11 @@ def test_broadcast_spelled_numbers():
 ])
 def test_more_durations_that_place_events(text):
     assert figs(text) == [], texts(text)
+
+
+def test_percent_ranges():
+    f = one("Stocks recorded an 8%-10% rise.")
+    assert (f.value, f.high, f.text) == (8, 10, "8%-10%")
+    f = one("It is between 6.6% and 8.5% of profits.")
+    assert (f.value, f.high) == (6.6, 8.5)
+    assert [f.value for f in figs("The rate fell from 5% to 7%.")] == [5, 7]

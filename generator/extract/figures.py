@@ -369,8 +369,10 @@ def _predicate(view: str, sent, start: int, end: int, spans):
         lw = w.lower()
         if lw in L.PREDICATES:
             return w
-    for w, _, _ in after:
+    for i, (w, _, _) in enumerate(after):
         if w.lower() in L.PREDICATES:
+            if i > 0 and after[i - 1][0].lower() in ("and", "but", "while", "or", "to"):
+                break  # "5% and rose 2%": a verb of its own clause
             return w
     for w, _, _ in reversed(before):
         if w.lower() in L.PREDICATES:
@@ -876,6 +878,16 @@ def _parse_at(view: str, pos: int, kind: str):
                 f.unit = "percentage points"
         f.kind = "percent"
         f.end = pm.end()
+        if f.high is None:
+            # "8%-10%", "between 6.6% and 8.5%"
+            sm = _AND_SEP.match(view, f.end) if prev_lw == "between" else _RANGE_SEP.match(view, f.end)
+            if sm and sm.group().strip().lower() != "or" and not (sm.group().strip().lower() == "to" and _CHANGE_BEFORE.search(view, max(0, start - 40), start)):
+                nc = _parse_number(view, sm.end())
+                if nc and not nc["cur"] and not nc["vague"] and nc["value"] > value:
+                    pm2 = _PERCENT.match(view, nc["end"])
+                    if pm2 and pm2.end() > nc["end"]:
+                        f.high = nc["value"]
+                        f.end = pm2.end()
     elif f.kind != "money":
         am = _AGE.match(view, end)
         if am:
