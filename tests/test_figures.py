@@ -272,6 +272,10 @@ def test_sample_003():
     for want in ["some 1,400 Israelis", "some 200 Israeli and foreign hostages", "Dozens", "five people",
                  "scores of people", "thousands of terrorists"]:
         assert want in got
+    hostages = [f for f in figs(a.view) if "hostages" in f.text][0]
+    assert hostages.attribution == "Turkey’s top diplomat Hakan Fidan"
+    assert hostages.value == 200 and hostages.qualifier == "some"
+    assert not any("7" in f.text for f in figs(a.view))  # "October 7"
 
 
 def test_sample_004():

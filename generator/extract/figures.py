@@ -382,7 +382,7 @@ def _predicate(view: str, sent, start: int, end: int, spans):
 
 _ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+((?:[^,.;:\n()\"“”]|(?<=\d)[,.](?=\d))+)", re.I)
 _CUT_NP = re.compile(r"[ \t]+(?:in|at|on|to|last|this|on|yesterday|today|earlier|has|have|had|also|which|who|now|recently)\b.*$", re.I | re.S)
-_SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”‘’]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
+_SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
 
 
 def _clean_np(np: str):
