@@ -385,6 +385,20 @@ _CUT_NP = re.compile(r"[ \t]+(?:in|at|on|to|last|this|on|yesterday|today|earlier
 _SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
 
 
+_NOT_SUBJECT_START = {"although", "though", "if", "because", "whether", "so", "then", "unless", "once", "until",
+                      "after", "before", "since", "like", "unlike", "in", "on", "at", "for", "with", "by", "of",
+                      "neighbouring", "neighboring", "about", "over", "despite"}
+_NOT_IN_SUBJECT = {"is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "may", "might",
+                   "should", "must", "do", "does", "did", "not", "one", "more", "than", "sales", "economy",
+                   "prices", "profits", "shares", "story", "way", "number", "amount", "total", "percent",
+                   "remain", "remains", "surveyed", "polled", "company"}
+# verbs that report a finding: the subject must be a document or a count, not any noun
+_FINDING_VERBS = {"found", "finds", "showed", "shows", "suggests", "suggested", "indicated", "indicates"}
+_SOURCE_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "figures", "data",
+                 "research", "census", "analysis", "estimate", "estimates", "review", "audit", "statistics",
+                 "count", "tally", "investigation", "inquiry", "index"}
+
+
 def _clean_np(np: str):
     np = np.strip(" \t\n,.;:'\"“”‘’")
     np = _CUT_NP.sub("", np).strip()
@@ -393,6 +407,11 @@ def _clean_np(np: str):
     ws = np.split()
     if len(ws) > 9 or ws[0].lower() in L.PRONOUN_SUBJECTS or (len(ws) == 1 and ws[0].lower() in L.PRONOUN_SUBJECTS):
         return None
+    if len(ws) == 1 and ws[0].lower() in ("some", "many", "others", "most", "all", "both", "few", "several"):
+        return None
+    if ws[0].lower() in _NOT_SUBJECT_START or any(w.lower() in _NOT_IN_SUBJECT or w.lower() in _ALL_WORDS
+                                                  or w.lower() in L.TIME_UNITS for w in ws):
+        return None  # a clause, not a source: "Although the full story", "a way can be"
     if ws[0] in ("The", "A", "An"):
         np = ws[0].lower() + np[len(ws[0]):]
     if not any(c.isalpha() for c in np):
@@ -417,6 +436,10 @@ def _attribution(view: str, sent, start: int):
         if pw and pw.group(1).lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "to", "of", "new"):
             continue
         vs, ve = w.start(), w.end()
+        if lw in _FINDING_VERBS:
+            lastw = re.search(r"(\w+)\W*$", text[:vs])
+            if not (lastw and lastw.group(1).lower() in _SOURCE_NOUNS):
+                continue
         # subject before the verb: back to a clause boundary
         left = text[:vs]
         cut = 0

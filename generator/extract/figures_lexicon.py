@@ -243,8 +243,8 @@ AUX = {"were", "was", "have", "has", "had", "are", "is", "been", "be", "being", 
 SAY_VERBS = {"said", "says", "say", "told", "tells", "claims", "claimed", "reported",
              "estimates", "estimated", "announced", "announces", "stated", "states",
              "added", "adds", "confirmed", "confirms", "revealed", "reveals", "showed", "shows", "found",
-             "finds", "insisted", "insists", "noted", "notes", "warned", "warns", "believes", "believed",
+             "finds", "insisted", "insists", "noted", "notes", "warned", "warns",
              "predicted", "predicts", "calculated", "calculates",
-             "suggests", "suggested", "indicated", "indicates", "wrote", "writes", "argued", "argues",
-             "explained", "explains", "admitted", "admits", "disclosed", "discloses"}
+             "suggests", "suggested", "indicated", "indicates", "wrote", "writes",
+             "admitted", "admits", "disclosed", "discloses", "forecast", "forecasts", "expects", "expected"}
 PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who", "there"}
