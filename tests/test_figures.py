@@ -364,12 +364,16 @@ def test_broadcast_spelled_numbers():
 
 
 @pytest.mark.parametrize("text", [
-    "In four days, the union will strike.",
     "Just one month into the process, he quit.",
     "The law takes effect 30 days from now.",
 ])
 def test_more_durations_that_place_events(text):
     assert figs(text) == [], texts(text)
+
+
+def test_in_n_years_measures_a_span():
+    assert one("The state has not voted Republican in 32 years.").value == 32
+    assert one("The scheme has paid out 25 grants in four years.", "years").value == 4
 
 
 def test_percent_ranges():

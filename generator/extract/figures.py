@@ -700,8 +700,6 @@ def _time_placing(view: str, f_start: int, unit_end: int, view_len: int) -> bool
             nw2 = _word_at(view, unit_end)
             if not (nw2 and nw2[0].lower() == "of"):
                 return True
-        if lw == "in" and (view[unit_end:unit_end + 1] == "," or pw[1] == 0 or pw[0] == "In"):
-            return True  # "In four days, the union will strike"
         if lw in ("every", "each", "per", "a"):
             return False
     return False
