@@ -382,3 +382,8 @@ def test_percent_ranges():
     f = one("It is between 6.6% and 8.5% of profits.")
     assert (f.value, f.high) == (6.6, 8.5)
     assert [f.value for f in figs("The rate fell from 5% to 7%.")] == [5, 7]
+
+
+def test_tables_of_numbers_are_not_figures():
+    assert figs("Wigan 4 3 1 0 9 4 10 Fulham 4 3 0 1 5 3 9") == []
+    assert one("In 2004 35 people died.").value == 35

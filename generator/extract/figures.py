@@ -108,6 +108,8 @@ _RACE_WORDS = {"hurdles", "race", "sprint", "freestyle", "final", "finals", "tit
 _DATE_LIST = re.compile(r"(?:(?:st|nd|rd|th)?,?[ \t]*\d{1,2})*(?:st|nd|rd|th)?,?[ \t]*(?:and|&|or|to|-|–)[ \t]*\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*)\b", re.I)
+_NUM_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?(?:[ \t]|$|[,.;)](?!\d))")
+_NUM_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?[ \t]+$")
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -769,6 +771,13 @@ def _parse_at(view: str, pos: int, kind: str):
         if not cur and re.match(r"[ \t]\d{3,}", view[end:end + 5]) and not core["scaled"]:
             pm = re.match(r"(?:[ \t-]?\d{2,})+", view[start:start + 30])
             return None, start + (pm.end() if pm else 1)
+        # tables and score cards: numbers in a row separated by blanks ("Wigan 4 3 1 0 9 4 10")
+        if not cur and not core["scaled"]:
+            nb = _NUM_BEFORE.search(view, max(0, start - 12), start)
+            if nb and re.fullmatch(r"(?:19|20)\d\d[ \t]+", nb.group()):
+                nb = None  # "In 2004 35 people died"
+            if nb or _NUM_AFTER.match(view, end):
+                return None, end
         if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
             return None, end
         if not cur and prev and prev[0].lower() in ("in", "since", "from", "by", "until", "till", "of", "the", "and", "during", "before", "after", "between", "to", "'s") and re.fullmatch(r"\d{4}s?", raw) and 1700 <= value <= 2100 and not core["scaled"]:
