@@ -34,6 +34,20 @@ Conventions (see also figures_lexicon.py)
   "Windows 95"), scores ("won 3-1", "6-4 6-3"), list numbering ("1." at line
   start), phone numbers, street addresses, page/section numbers, "one of the",
   "one" as a pronoun, and "one" outside a few unambiguous uses.
+* Counts need no noun: a bare number ("she will win at least 56", "Dozens
+  were hurt") is a figure; a spelled number on its own only before a verb or
+  "of" ("five were killed", "two of the men").  "the two nations", "his three
+  children" (a spelled number under ten after a determiner) refer back to
+  known things and are not claims.  "one" is a figure only with a person-like
+  noun ("one soldier") or a unit ("one hour").
+* Ratios are one figure whose value is the first number: "seven in 10
+  voters" -> 7, unit "in 10".
+* "100m" without a currency is metres when it names a race distance, millions
+  otherwise ("4.5m visitors").  "#89.7 million" is pounds (wire copy),
+  "dlrs 14 billion" dollars.  "three times", fractions ("half of", "a
+  third") and "several"/"a few"/"many" on their own are not figures.
+* Rows of numbers (league tables, score cards), ids of seven digits or more,
+  bracketed tallies "(2)" and numbers glued to letters are not figures.
 * ``unit``: ISO currency code for money ("USD", "GBP", "EUR", "TRY"...),
   "percent", "percentage points", a time unit for durations ("hours"), a
   measure ("km"), otherwise the head noun of what is counted ("people").
