@@ -407,7 +407,7 @@ _NOT_SUBJECT_START = {"although", "though", "if", "because", "whether", "so", "t
 _NOT_IN_SUBJECT = {"is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "may", "might",
                    "should", "must", "do", "does", "did", "not", "one", "more", "than", "sales", "economy",
                    "prices", "profits", "shares", "story", "way", "number", "amount", "total", "percent",
-                   "remain", "remains", "surveyed", "polled", "company"}
+                   "remain", "remains", "surveyed", "polled"}
 # verbs that report a finding: the subject must be a document or a count, not any noun
 _FINDING_VERBS = {"found", "finds", "showed", "shows", "suggests", "suggested", "indicated", "indicates"}
 _SOURCE_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "figures", "data",

@@ -232,7 +232,7 @@ PREDICATES = {
     "favor", "approve", "approved", "disapprove", "owe", "owes", "owed", "borrowed", "lent",
     "fined", "awarded", "offered", "bid", "pledged", "promised", "donated", "allocated", "budgeted",
     "saved", "save", "wasted", "claimed", "stole", "stolen", "smuggled", "trafficked",
-    "slipped", "eased", "edged", "advanced", "retreated", "shed", "added", "posted", "reported",
+    "furloughed", "slump", "slumps", "evacuated", "slipped", "eased", "edged", "advanced", "retreated", "shed", "added", "posted", "reported",
     "narrowed", "widened", "doubled", "tripled", "halved", "trimmed", "reduced", "boosted", "lifted",
     "deaths", "casualties", "injuries", "arrests", "dying", "hurting", "injuring", "wounding",
 }
@@ -246,5 +246,5 @@ SAY_VERBS = {"said", "says", "say", "told", "tells", "claims", "claimed", "repor
              "finds", "insisted", "insists", "noted", "notes", "warned", "warns",
              "predicted", "predicts", "calculated", "calculates",
              "suggests", "suggested", "indicated", "indicates", "wrote", "writes",
-             "admitted", "admits", "disclosed", "discloses", "forecast", "forecasts", "expects", "expected"}
+             "admitted", "admits", "disclosed", "discloses", "forecast", "forecasts"}
 PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who", "there"}
