@@ -387,3 +387,8 @@ def test_percent_ranges():
 def test_tables_of_numbers_are_not_figures():
     assert figs("Wigan 4 3 1 0 9 4 10 Fulham 4 3 0 1 5 3 9") == []
     assert one("In 2004 35 people died.").value == 35
+
+
+def test_spelled_number_after_a_predicate():
+    assert [f.value for f in figs("The blast killed three and injured seven.")] == [3, 7]
+    assert figs("He won one.") == []

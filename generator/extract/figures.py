@@ -1049,6 +1049,8 @@ def _parse_at(view: str, pos: int, kind: str):
                     pass
                 elif core["scaled"]:
                     pass
+                elif prev_lw in L.PREDICATES and value > 1:
+                    pass  # "police detained five", "killing three and injuring four"
                 else:
                     return None, f.end
             else:
