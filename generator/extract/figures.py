@@ -123,7 +123,7 @@ _DATE_LIST = re.compile(r"(?:(?:st|nd|rd|th)?,?[ \t]*\d{1,2})*(?:st|nd|rd|th)?,?
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*)\b", re.I)
 _NUM_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?(?:[ \t]|$|[,.;)](?!\d))")
-_NUM_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?[ \t]+$")
+_NUM_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:\.\d+)?[ \t]+$")
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -786,7 +786,7 @@ def _parse_at(view: str, pos: int, kind: str):
             pm = re.match(r"(?:[ \t-]?\d{2,})+", view[start:start + 30])
             return None, start + (pm.end() if pm else 1)
         # tables and score cards: numbers in a row separated by blanks ("Wigan 4 3 1 0 9 4 10")
-        if not cur and not core["scaled"]:
+        if not cur and not core["scaled"] and view[core["raw_end"]:core["raw_end"] + 1] not in "-–":
             nb = _NUM_BEFORE.search(view, max(0, start - 12), start)
             if nb and re.fullmatch(r"(?:19|20)\d\d[ \t]+", nb.group()):
                 nb = None  # "In 2004 35 people died"
