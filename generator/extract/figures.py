@@ -786,7 +786,7 @@ def _parse_at(view: str, pos: int, kind: str):
             pm = re.match(r"(?:[ \t-]?\d{2,})+", view[start:start + 30])
             return None, start + (pm.end() if pm else 1)
         # tables and score cards: numbers in a row separated by blanks ("Wigan 4 3 1 0 9 4 10")
-        if not cur and not core["scaled"] and view[core["raw_end"]:core["raw_end"] + 1] not in "-–":
+        if not cur and not core["scaled"] and view[core["raw_end"]:core["raw_end"] + 1] not in ("-", "–"):
             nb = _NUM_BEFORE.search(view, max(0, start - 12), start)
             if nb and re.fullmatch(r"(?:19|20)\d\d[ \t]+", nb.group()):
                 nb = None  # "In 2004 35 people died"
