@@ -392,3 +392,28 @@ def test_tables_of_numbers_are_not_figures():
 def test_spelled_number_after_a_predicate():
     assert [f.value for f in figs("The blast killed three and injured seven.")] == [3, 7]
     assert figs("He won one.") == []
+
+
+# ----------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TOKENS = ["5", "1,400", "3.5", "$", "£", "€", "20", "bn", "m", "%", "per cent", "-", "–", " to ", " and ", "between ",
+           "some ", "about ", "dozens", " of ", "people", "years", "ago", "old", "year", "-year-old", "two", "hundred",
+           "thousand", "million", "a ", "half", "one", "the ", "said", ", ", ". ", "\n", "  ", "October", "7", "(", ")",
+           "#", "dlrs ", "point", "five", "in", "10", "2004", "3pm", "F-16", "G8", "Police", "killed", "ministry"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=40))
+def test_any_text_gives_well_formed_figures(parts):
+    text = "".join(parts)
+    out = extract_figures(text)
+    last_end = -1
+    for f in out:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+        assert f.start >= last_end  # figures do not overlap and come in order
+        last_end = f.end
+        assert isinstance(f.value, (int, float))
+        assert f.high is None or f.high >= f.value
