@@ -1164,6 +1164,7 @@ def extract_figures(view: str) -> list[Figure]:
     for f in raw:
         sent = ctx.sentence(f.start)
         pred = _predicate(view, sent, f.start, f.end, spans)
+        pred = pred.lower() if pred else None
         attr = _attribution(view, sent, f.start)
         text = view[f.start:f.end]
         out.append(Figure(start=f.start, end=f.end, text=text, value=_num(float(f.value)), unit=f.unit,
