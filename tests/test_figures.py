@@ -417,3 +417,8 @@ def test_any_text_gives_well_formed_figures(parts):
         last_end = f.end
         assert isinstance(f.value, (int, float))
         assert f.high is None or f.high >= f.value
+
+
+def test_and_a_half():
+    assert one("Labour has had two-and-a-half years to convince people.").value == 2.5
+    assert one("There were one and a half million people.").value == 1_500_000

@@ -100,7 +100,7 @@ _CUR_LETTERS = re.compile(r"(?<![A-Za-z])(?:US|AU|A|C|CA|NZ|HK|S|R)$")
 _CUR_CODE = re.compile(r"(?:(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)[ ]?|(?<![\w#&])#)$")
 # a currency at the start of a figure; "#" is the pound sign in some wire copy ("#89.7 million")
 _CUR_AT = re.compile(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽#]|(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)(?=[ ]?\d))")
-_ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and|by|who|that|which)\b")
+_ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and(?![ \t]+a[ \t]+half)|by|who|that|which)\b")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
 _SPACE = re.compile(r"[ \t\u00a0]*")
 _WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*(?:-[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*)*")
@@ -124,6 +124,7 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*)\b", re.I)
 _NUM_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?(?:[ \t]|$|[,.;)](?!\d))")
 _NUM_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:\.\d+)?[ \t]+$")
+_AND_A_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half\b", re.I)
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -228,10 +229,10 @@ def _parse_spelled(view: str, pos: int, lead_one: bool = False):
         if nxt.startswith("-") and last == "tens":
             p = end + 1
             continue
-        am = re.match(r"[ \t]+and[ \t]+a[ \t]+half\b", view[end:end + 20], re.I)
+        am = _AND_A_HALF.match(view, end)
         if am and last in ("unit", "tens", "hundred"):
             current += 0.5
-            end = end + am.end()
+            end = am.end()
             p = end
             last = "half"
             nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
