@@ -272,6 +272,10 @@ def test_sample_003():
     for want in ["some 1,400 Israelis", "some 200 Israeli and foreign hostages", "Dozens", "five people",
                  "scores of people", "thousands of terrorists"]:
         assert want in got
+    hostages = [f for f in figs(a.view) if "hostages" in f.text][0]
+    assert hostages.attribution == "Turkey’s top diplomat Hakan Fidan"
+    assert hostages.value == 200 and hostages.qualifier == "some"
+    assert not any("7" in f.text for f in figs(a.view))  # "October 7"
 
 
 def test_sample_004():
@@ -302,3 +306,119 @@ def test_corpus_offsets_and_speed():
     # the whole pipeline needs 50,000 words/s; this extractor must leave room for the others
     if not os.environ.get("BRIEFING_SKIP_SPEED"):
         assert words / dt > 150_000, words / dt
+
+
+# ----------------------------------------------------------------------------- regressions found on the corpus
+
+
+def test_dozen_multiplier_and_collective_modifiers():
+    f = one("It drew on more than two dozen Post reporters.")
+    assert f.value == 24 and f.qualifier == "more than"
+    f = one("The plane carried 16 crew members.")
+    assert f.text == "16 crew members" and f.unit == "members"
+
+
+def test_source_with_a_number_in_it():
+    f = one("Prices fell 3%, according to a Gallup poll of 1,015 adults.", "3%")
+    assert f.attribution == "a Gallup poll of 1,015 adults"
+
+
+def test_change_with_to_is_two_figures():
+    out = figs("Employment increased by 296,000 to 28.52 million.")
+    assert [f.value for f in out] == [296000, 28520000]
+    out = figs("Brent crude gained $1.32 to $44.45.")
+    assert [f.value for f in out] == [1.32, 44.45]
+
+
+def test_football_line_up_minutes_are_not_figures():
+    assert figs("Goals: Rooney 68, Dunne 75. Subs: Kewell (Nunez 56), Morientes.") == []
+
+
+def test_metres_in_athletics():
+    f = one("He hurt his hamstring on his final 200m of the night.")
+    assert f.value == 200 and f.unit == "metres"
+
+
+def test_ratio():
+    f = one("Seven in 10 voters backed the plan.")
+    assert f.value == 7 and f.unit == "in 10" and f.counted == "voters"
+
+
+def test_wire_money_notations():
+    assert one("Trade fell to dlrs 14 billion last year.").value == 14_000_000_000
+    f = one("Profit slipped to #89.7 million.")
+    assert f.value == 89_700_000 and f.unit == "GBP"
+    assert figs("He is ranked #1 in the world.") == []
+    assert one("Revenue rose to $4.03 billion.", "$").value == 4_030_000_000
+    f = one("She said it was worth a hundred thirty million dollars.")
+    assert f.value == 130_000_000 and f.unit == "USD"
+
+
+def test_broadcast_spelled_numbers():
+    f = one("It is part of a one point six billion dollar cost cutting plan.")
+    assert f.value == 1_600_000_000 and f.unit == "USD"
+    assert one("The market has fallen by twelve percent.").value == 12
+    assert one("Two hundred and thirty four Americans have flown in space.").value == 234
+    assert figs("The goal was to halve unemployment by the year two thousand.") == []
+    assert figs("At one point he left the room.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Just one month into the process, he quit.",
+    "The law takes effect 30 days from now.",
+])
+def test_more_durations_that_place_events(text):
+    assert figs(text) == [], texts(text)
+
+
+def test_in_n_years_measures_a_span():
+    assert one("The state has not voted Republican in 32 years.").value == 32
+    assert one("The scheme has paid out 25 grants in four years.", "years").value == 4
+
+
+def test_percent_ranges():
+    f = one("Stocks recorded an 8%-10% rise.")
+    assert (f.value, f.high, f.text) == (8, 10, "8%-10%")
+    f = one("It is between 6.6% and 8.5% of profits.")
+    assert (f.value, f.high) == (6.6, 8.5)
+    assert [f.value for f in figs("The rate fell from 5% to 7%.")] == [5, 7]
+
+
+def test_tables_of_numbers_are_not_figures():
+    assert figs("Wigan 4 3 1 0 9 4 10 Fulham 4 3 0 1 5 3 9") == []
+    assert one("In 2004 35 people died.").value == 35
+
+
+def test_spelled_number_after_a_predicate():
+    assert [f.value for f in figs("The blast killed three and injured seven.")] == [3, 7]
+    assert figs("He won one.") == []
+
+
+# ----------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TOKENS = ["5", "1,400", "3.5", "$", "£", "€", "20", "bn", "m", "%", "per cent", "-", "–", " to ", " and ", "between ",
+           "some ", "about ", "dozens", " of ", "people", "years", "ago", "old", "year", "-year-old", "two", "hundred",
+           "thousand", "million", "a ", "half", "one", "the ", "said", ", ", ". ", "\n", "  ", "October", "7", "(", ")",
+           "#", "dlrs ", "point", "five", "in", "10", "2004", "3pm", "F-16", "G8", "Police", "killed", "ministry"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=40))
+def test_any_text_gives_well_formed_figures(parts):
+    text = "".join(parts)
+    out = extract_figures(text)
+    last_end = -1
+    for f in out:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+        assert f.start >= last_end  # figures do not overlap and come in order
+        last_end = f.end
+        assert isinstance(f.value, (int, float))
+        assert f.high is None or f.high >= f.value
+
+
+def test_and_a_half():
+    assert one("Labour has had two-and-a-half years to convince people.").value == 2.5
+    assert one("There were one and a half million people.").value == 1_500_000

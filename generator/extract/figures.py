@@ -34,6 +34,20 @@ Conventions (see also figures_lexicon.py)
   "Windows 95"), scores ("won 3-1", "6-4 6-3"), list numbering ("1." at line
   start), phone numbers, street addresses, page/section numbers, "one of the",
   "one" as a pronoun, and "one" outside a few unambiguous uses.
+* Counts need no noun: a bare number ("she will win at least 56", "Dozens
+  were hurt") is a figure; a spelled number on its own only before a verb or
+  "of" ("five were killed", "two of the men").  "the two nations", "his three
+  children" (a spelled number under ten after a determiner) refer back to
+  known things and are not claims.  "one" is a figure only with a person-like
+  noun ("one soldier") or a unit ("one hour").
+* Ratios are one figure whose value is the first number: "seven in 10
+  voters" -> 7, unit "in 10".
+* "100m" without a currency is metres when it names a race distance, millions
+  otherwise ("4.5m visitors").  "#89.7 million" is pounds (wire copy),
+  "dlrs 14 billion" dollars.  "three times", fractions ("half of", "a
+  third") and "several"/"a few"/"many" on their own are not figures.
+* Rows of numbers (league tables, score cards), ids of seven digits or more,
+  bracketed tallies "(2)" and numbers glued to letters are not figures.
 * ``unit``: ISO currency code for money ("USD", "GBP", "EUR", "TRY"...),
   "percent", "percentage points", a time unit for durations ("hours"), a
   measure ("km"), otherwise the head noun of what is counted ("people").
@@ -83,11 +97,13 @@ _CAND_NUM = re.compile(r"[$£€¥₹₺₽]|(?<![\d.,])\.?\d")
 _CAND_WORD = re.compile(r"(?<![a-z])(?=[" + "".join(sorted({w[0] for w in _NUMBER_WORDS} | {"a"})) + r"])(?:"
                         + _trie(_NUMBER_WORDS) + r"|a\s+(?:few|couple|dozen|hundred|thousand|million|billion|quarter))\b")
 _CUR_LETTERS = re.compile(r"(?<![A-Za-z])(?:US|AU|A|C|CA|NZ|HK|S|R)$")
-_CUR_CODE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD)[ ]?$")
-_ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and|by|who|that|which|point)\b")
+_CUR_CODE = re.compile(r"(?:(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)[ ]?|(?<![\w#&])#)$")
+# a currency at the start of a figure; "#" is the pound sign in some wire copy ("#89.7 million")
+_CUR_AT = re.compile(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽#]|(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD|dlrs|Dlrs|DLRS)(?=[ ]?\d))")
+_ONE_IDIOM = re.compile(r"one[ \t]+(?:of|another|day|thing|way|side|hand|time|more|less|or|and(?![ \t]+a[ \t]+half)|by|who|that|which)\b")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
 _SPACE = re.compile(r"[ \t\u00a0]*")
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*(?:-[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*)*")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*(?:-[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*)*")
 _WORD_RUN = re.compile(r"[A-Za-z]+")
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]?(?:(million|billion|trillion|thousand|mln|bln|mn|bn|trn|tn)|(m|k|b))(?![A-Za-z])", re.I)
 _SCALE_SPACED = re.compile(r"[ \t\u00a0]+(million|billion|trillion|thousand|mln|bln|mn|bn|trn|tn)\b", re.I)
@@ -98,6 +114,17 @@ _HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)\b")
 _RANGE_SEP = re.compile(r"[ \t]*(?:-|–|—|to|or)[ \t]*", re.I)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a[ \t]+hundred)\b)", re.I)
 _CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|gained|gaining|gains|lost|losing|adding|added|add|increased|increasing|decreased|decreasing|cut|cutting|jumped|climbed|dropped|slipped|slid|grew|growing|soared|surged|plunged|tumbled|slumped|raised|lowered|up|down|from|by)\b(?:[ \t]+[\w$£€,.%-]+){0,4}[ \t]+$", re.I)
+# "100m" without a currency is metres when it names a race distance; otherwise millions
+_RACE_DISTANCES = {50, 60, 100, 110, 200, 300, 400, 500, 800, 1000, 1500, 2000, 3000, 5000, 10000}
+_RACE_WORDS = {"hurdles", "race", "sprint", "freestyle", "final", "finals", "title", "relay", "record", "butterfly",
+               "breaststroke", "backstroke", "medley", "individual", "steeplechase", "heat", "heats", "dash",
+               "run", "semi-final", "semi-finals", "event", "champion", "gold", "silver", "bronze", "medal"}
+_DATE_LIST = re.compile(r"(?:(?:st|nd|rd|th)?,?[ \t]*\d{1,2})*(?:st|nd|rd|th)?,?[ \t]*(?:and|&|or|to|-|–)[ \t]*\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*)\b", re.I)
+_NUM_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?(?:[ \t]|$|[,.;)](?!\d))")
+_NUM_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:\.\d+)?[ \t]+$")
+_AND_A_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half\b", re.I)
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+", re.I)
 _TIME_AFTER = re.compile(r"(?:[ \t]*(?:[ap]\.?m\b\.?|GMT|BST|CET|EST|EDT|PST|PDT|CST|UTC|ET\b|hrs\b|h\b|o'clock|o’clock)|:\d\d)", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t>*#-]*$")
@@ -110,8 +137,10 @@ _ALL_WORDS = set(L.UNITS) | set(L.TENS) | set(L.SCALES)
 
 
 def _num(x: float):
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e18:
-        return int(x)
+    if isinstance(x, float):
+        x = round(x, 6)  # "$4.03 billion" is 4030000000, not 4030000000.0000005
+        if x.is_integer() and abs(x) < 1e18:
+            return int(x)
     return x
 
 
@@ -150,7 +179,7 @@ def _sentence_start_before(view: str, pos: int) -> bool:
     if p == 0:
         return True
     c = view[p - 1]
-    return c in "\n.!?:;\"“‘'"
+    return c in "\n.!?\"“‘'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,14 +188,15 @@ def _sentence_start_before(view: str, pos: int) -> bool:
 _SPELL_TOKEN = re.compile(r"[A-Za-z]+")
 
 
-def _parse_spelled(view: str, pos: int):
-    """Parse a spelled cardinal at pos: returns (end, value) or None."""
+def _parse_spelled(view: str, pos: int, lead_one: bool = False):
+    """Parse a spelled cardinal at pos: returns (end, value) or None.
+    With lead_one, pos is at a scale word after "a" ("a hundred thirty million")."""
     total = 0.0
-    current = 0.0
+    current = 1.0 if lead_one else 0.0
     end = pos
     p = pos
-    last = None  # "unit" | "tens" | "hundred" | "scale" | "half"
-    seen = False
+    last = "unit" if lead_one else None  # "unit" | "tens" | "hundred" | "scale" | "half"
+    seen = lead_one
     while True:
         m = _SPELL_TOKEN.match(view, p)
         if not m:
@@ -180,6 +210,9 @@ def _parse_spelled(view: str, pos: int):
         elif w in L.TENS and last in (None, "hundred", "scale", "and"):
             current += L.TENS[w]
             last = "tens"
+        elif w == "dozen" and last in ("unit", "tens") and seen:
+            current = current * 12  # "two dozen"
+            last = "hundred"
         elif w == "hundred" and last in ("unit", "tens", None, "half") and seen:
             current = (current or 1) * 100
             last = "hundred"
@@ -196,12 +229,24 @@ def _parse_spelled(view: str, pos: int):
         if nxt.startswith("-") and last == "tens":
             p = end + 1
             continue
-        am = re.match(r"[ \t]+and[ \t]+a[ \t]+half\b", view[end:end + 20], re.I)
+        am = _AND_A_HALF.match(view, end)
         if am and last in ("unit", "tens", "hundred"):
             current += 0.5
-            end = end + am.end()
+            end = am.end()
             p = end
             last = "half"
+            nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
+            if nm:
+                total += current * L.SCALES[nm.group(1).lower()]
+                current = 0
+                end += nm.end()
+            break
+        pm = _POINT.match(view, end) if last in ("unit", "tens") and total == 0 else None
+        if pm:
+            # "one point six billion"
+            digs = [L.UNITS.get(d.lower(), 0) for d in pm.group(1).split()]
+            current += float("0." + "".join(str(d) for d in digs))
+            end = pm.end()
             nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
             if nm:
                 total += current * L.SCALES[nm.group(1).lower()]
@@ -217,7 +262,7 @@ def _parse_spelled(view: str, pos: int):
             break
         if nxt[:1] in " \t":
             w2 = _SPELL_TOKEN.match(view, end + 1)
-            if w2 and w2.group().lower() in _ALL_WORDS:
+            if w2 and (w2.group().lower() in _ALL_WORDS or w2.group().lower() == "dozen"):
                 p = end + 1
                 continue
         break
@@ -232,6 +277,8 @@ def _parse_spelled(view: str, pos: int):
 
 def _is_plural(w: str) -> bool:
     lw = w.lower()
+    if w[:1].isupper() and lw in L.PROPER_NOT_PLURAL:
+        return False
     if lw in L.IRREGULAR_PLURALS:
         return True
     if lw in L.NOT_PLURAL or len(lw) < 3:
@@ -240,6 +287,8 @@ def _is_plural(w: str) -> bool:
         lw = lw.rsplit("-", 1)[1]
         if lw in L.IRREGULAR_PLURALS:
             return True
+    if lw.endswith("ese") and w[:1].isupper():
+        return True  # "450 Japanese"
     return lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "'s", "’s")) and len(lw) > 2 and not (lw.endswith("is") and w[0].islower())
 
 
@@ -271,6 +320,10 @@ def _counted_np(view: str, pos: int, singular_ok: bool):
             if lw.endswith(("ing", "ed")) and lw not in L.ING_ED_NOUNS:
                 break
             head = i
+            # "16 crew members", "300 police officers": a collective noun used as a modifier
+            if lw in L.IRREGULAR_PLURALS and i + 1 < len(words) and _is_plural(words[i + 1][0]) \
+                    and words[i + 1][0].lower() not in L.NP_STOP and not words[i + 1][0].lower().endswith(("ing", "ed")):
+                head = i + 1
             break
         if lw.endswith(("ing", "ed")) and lw not in L.ING_ED_NOUNS and i > 0:
             break
@@ -333,8 +386,10 @@ def _predicate(view: str, sent, start: int, end: int, spans):
         lw = w.lower()
         if lw in L.PREDICATES:
             return w
-    for w, _, _ in after:
+    for i, (w, _, _) in enumerate(after):
         if w.lower() in L.PREDICATES:
+            if i > 0 and after[i - 1][0].lower() in ("and", "but", "while", "or", "to"):
+                break  # "5% and rose 2%": a verb of its own clause
             return w
     for w, _, _ in reversed(before):
         if w.lower() in L.PREDICATES:
@@ -342,9 +397,23 @@ def _predicate(view: str, sent, start: int, end: int, spans):
     return None
 
 
-_ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+([^,.;:\n()\"“”]+)", re.I)
-_CUT_NP = re.compile(r"[ \t]+(?:in|at|on|for|from|to|last|this|on|yesterday|today|earlier|has|have|had|also|which|who|now|recently)\b.*$", re.I | re.S)
-_SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”‘’]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
+_ACCORDING = re.compile(r"\baccording[ \t]+to[ \t]+((?:[^,.;:\n()\"“”]|(?<=\d)[,.](?=\d))+)", re.I)
+_CUT_NP = re.compile(r"[ \t]+(?:in|at|on|to|last|this|on|yesterday|today|earlier|has|have|had|also|which|who|now|recently)\b.*$", re.I | re.S)
+_SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
+
+
+_NOT_SUBJECT_START = {"although", "though", "if", "because", "whether", "so", "then", "unless", "once", "until",
+                      "after", "before", "since", "like", "unlike", "in", "on", "at", "for", "with", "by", "of",
+                      "neighbouring", "neighboring", "about", "over", "despite"}
+_NOT_IN_SUBJECT = {"is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "may", "might",
+                   "should", "must", "do", "does", "did", "not", "one", "more", "than", "sales", "economy",
+                   "prices", "profits", "shares", "story", "way", "number", "amount", "total", "percent",
+                   "remain", "remains", "surveyed", "polled"}
+# verbs that report a finding: the subject must be a document or a count, not any noun
+_FINDING_VERBS = {"found", "finds", "showed", "shows", "suggests", "suggested", "indicated", "indicates"}
+_SOURCE_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "figures", "data",
+                 "research", "census", "analysis", "estimate", "estimates", "review", "audit", "statistics",
+                 "count", "tally", "investigation", "inquiry", "index"}
 
 
 def _clean_np(np: str):
@@ -355,6 +424,11 @@ def _clean_np(np: str):
     ws = np.split()
     if len(ws) > 9 or ws[0].lower() in L.PRONOUN_SUBJECTS or (len(ws) == 1 and ws[0].lower() in L.PRONOUN_SUBJECTS):
         return None
+    if len(ws) == 1 and ws[0].lower() in ("some", "many", "others", "most", "all", "both", "few", "several"):
+        return None
+    if ws[0].lower() in _NOT_SUBJECT_START or any(w.lower() in _NOT_IN_SUBJECT or w.lower() in _ALL_WORDS
+                                                  or w.lower() in L.TIME_UNITS for w in ws):
+        return None  # a clause, not a source: "Although the full story", "a way can be"
     if ws[0] in ("The", "A", "An"):
         np = ws[0].lower() + np[len(ws[0]):]
     if not any(c.isalpha() for c in np):
@@ -379,6 +453,10 @@ def _attribution(view: str, sent, start: int):
         if pw and pw.group(1).lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "to", "of", "new"):
             continue
         vs, ve = w.start(), w.end()
+        if lw in _FINDING_VERBS:
+            lastw = re.search(r"(\w+)\W*$", text[:vs])
+            if not (lastw and lastw.group(1).lower() in _SOURCE_NOUNS):
+                continue
         # subject before the verb: back to a clause boundary
         left = text[:vs]
         cut = 0
@@ -465,10 +543,10 @@ def _parse_number(view: str, pos: int):
     Returns dict(end, value, cur, scaled, digits, vague, high, raw_end) or None."""
     cur = None
     p = pos
-    cm = re.match(r"(?:(?:US|AU|A|C|CA|NZ|HK|S|R)\$|[$£€¥₹₺₽]|(?:Rs\.?|USD|EUR|GBP|JPY|CHF|CNY|INR|TRY|RUB|AUD|CAD)(?=\s?\d))", view[p:p + 4])
+    cm = _CUR_AT.match(view, p)
     if cm:
         cur = L.CURRENCY_SYMBOL.get(cm.group(), cm.group())
-        p = p + cm.end()
+        p = cm.end()
         p = _SPACE.match(view, p).end()
         if p >= len(view) or not (view[p].isdigit() or view[p] == "."):
             return None
@@ -477,6 +555,8 @@ def _parse_number(view: str, pos: int):
         if not d:
             return None
         end, value, raw_end, scaled, suffix = d
+        if cm and cm.group() == "#" and not scaled and not re.search(r"[.,]", view[p:raw_end]):
+            return None  # "#1": a rank or a tag, not pounds
         if not scaled:
             sm = _SCALE_SPACED.match(view, end)
             if sm:
@@ -517,6 +597,9 @@ def _parse_number(view: str, pos: int):
                 dm = re.match(r"[ \t]+or[ \t]+so\b", view[e:e + 10])
                 return dict(start=pos, end=e, value=12, cur=None, scaled=False, digits=False, vague=False, high=None, raw_end=e, num_start=p)
             if word in L.SCALES:
+                sp = _parse_spelled(view, e - len(am.group(1)), lead_one=True)
+                if sp and sp[0] >= e:
+                    return dict(start=pos, end=sp[0], value=sp[1], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=sp[0], num_start=p)
                 return dict(start=pos, end=e, value=L.SCALES[word], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=e, num_start=p)
             if word.startswith("quarter"):
                 return dict(start=pos, end=e, value=0.25 * L.SCALES[word.split()[-1]], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=e, num_start=p)
@@ -567,7 +650,7 @@ def _unit_after(view: str, pos: int):
     if s - pos > 3 or "\n" in view[pos:s]:
         return None
     lw = word.lower()
-    if lw in L.CURRENCY_WORD:
+    if lw in L.CURRENCY_WORD and not (word[0].isupper() and lw in ("cent", "cents", "penny", "pence", "rand", "won")):
         return "money", L.CURRENCY_WORD[lw], e, word
     if lw in L.CURRENCY_PREFIX_WORD or lw == "hong" or lw == "new":
         w2 = _word_at(view, e)
@@ -703,6 +786,13 @@ def _parse_at(view: str, pos: int, kind: str):
         if not cur and re.match(r"[ \t]\d{3,}", view[end:end + 5]) and not core["scaled"]:
             pm = re.match(r"(?:[ \t-]?\d{2,})+", view[start:start + 30])
             return None, start + (pm.end() if pm else 1)
+        # tables and score cards: numbers in a row separated by blanks ("Wigan 4 3 1 0 9 4 10")
+        if not cur and not core["scaled"] and view[core["raw_end"]:core["raw_end"] + 1] not in ("-", "–"):
+            nb = _NUM_BEFORE.search(view, max(0, start - 12), start)
+            if nb and re.fullmatch(r"(?:19|20)\d\d[ \t]+", nb.group()):
+                nb = None  # "In 2004 35 people died"
+            if nb or _NUM_AFTER.match(view, end):
+                return None, end
         if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
             return None, end
         if not cur and prev and prev[0].lower() in ("in", "since", "from", "by", "until", "till", "of", "the", "and", "during", "before", "after", "between", "to", "'s") and re.fullmatch(r"\d{4}s?", raw) and 1700 <= value <= 2100 and not core["scaled"]:
@@ -720,6 +810,8 @@ def _parse_at(view: str, pos: int, kind: str):
         # date: "October 7", "7 October", "Oct. 7"
         if prev and prev_lw in L.MONTHS and prev[0][0].isupper() and not cur:
             return None, end
+        if value <= 31 and not cur and _DATE_LIST.match(view, end):
+            return None, end  # "on 14, 20 and 27 April"
         nw = _word_at(view, end)
         if nw and nw[0].lower().rstrip(".") in L.MONTHS and nw[0][0].isupper() and not cur and not core["scaled"] and nw[1] - end <= 2:
             return None, nw[2]
@@ -732,6 +824,8 @@ def _parse_at(view: str, pos: int, kind: str):
         word0 = view[num_start:end].split()[0]
         if word0[0].isupper() and not _sentence_start_before(view, start) and not f.vague:
             return None, end
+        if prev and (prev_lw == "year" or (prev_lw in L.MONTHS and prev[0][0].isupper())):
+            return None, end  # "the year two thousand", "January nine"
         if re.match(r"-(?:thirds?|quarters?|fifths?|halves)\b", view[end:end + 10], re.I):
             return None, end
         if re.match(r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", view[end:end + 10], re.I):
@@ -829,6 +923,16 @@ def _parse_at(view: str, pos: int, kind: str):
                 f.unit = "percentage points"
         f.kind = "percent"
         f.end = pm.end()
+        if f.high is None:
+            # "8%-10%", "between 6.6% and 8.5%"
+            sm = _AND_SEP.match(view, f.end) if prev_lw == "between" else _RANGE_SEP.match(view, f.end)
+            if sm and sm.group().strip().lower() != "or" and not (sm.group().strip().lower() == "to" and _CHANGE_BEFORE.search(view, max(0, start - 40), start)):
+                nc = _parse_number(view, sm.end())
+                if nc and not nc["cur"] and not nc["vague"] and nc["value"] > value:
+                    pm2 = _PERCENT.match(view, nc["end"])
+                    if pm2 and pm2.end() > nc["end"]:
+                        f.high = nc["value"]
+                        f.end = pm2.end()
     elif f.kind != "money":
         am = _AGE.match(view, end)
         if am:
@@ -852,11 +956,13 @@ def _parse_at(view: str, pos: int, kind: str):
                 elif hw in ("strong", "man", "member", "person", "seat", "page", "bed", "mile", "point", "nation", "country", "storey", "story", "room"):
                     f.kind = "count"
                     f.unit = hw if hw != "strong" else None
+                    f.counted = hw
                     f.end = hm.end()
                 elif digits and hw.islower() and hw not in L.NP_STOP and len(hw) > 2 and hw not in ("fold", "times", "odd", "year", "old"):
                     # "a 25-state EU", "an 8,000-word article"
                     f.kind = "count"
                     f.unit = hw
+                    f.counted = hw
                     f.end = hm.end()
                 else:
                     return None, hm.end()
@@ -873,8 +979,10 @@ def _parse_at(view: str, pos: int, kind: str):
                 elif core.get("suffix") == "m" and not cur:
                     # "100m" without currency: metres in sport, millions before a counted noun
                     nxt = _word_at(view, end)
-                    if not (nxt and nxt[1] == end + 1 and (_is_plural(nxt[0]) or nxt[0].lower() == "of")):
-                        f.value = f.value / 1_000_000
+                    base = f.value / 1_000_000
+                    event = nxt and nxt[1] == end + 1 and nxt[0].lower() in _RACE_WORDS
+                    if event or (base in _RACE_DISTANCES and not (nxt and nxt[1] == end + 1 and _is_plural(nxt[0]))):
+                        f.value = base
                         if prev_lw in ("the", "a", "world", "indoor", "olympic"):
                             return None, end
                         f.kind = "measure"
@@ -942,6 +1050,8 @@ def _parse_at(view: str, pos: int, kind: str):
                     pass
                 elif core["scaled"]:
                     pass
+                elif prev_lw in L.PREDICATES and value > 1:
+                    pass  # "police detained five", "killing three and injuring four"
                 else:
                     return None, f.end
             else:
@@ -960,7 +1070,7 @@ def _parse_at(view: str, pos: int, kind: str):
     # names: "Boeing 747", "Channel 4", "Windows 95", "No 10"; street addresses
     if digits and not cur and f.kind in ("count",) and prev and prev[0][:1].isupper() and not f.vague:
         pw_start = prev[1]
-        if not _sentence_start_before(view, pw_start) and prev_lw not in ("the", "a", "an", "some", "about", "all", "only", "just", "over", "nearly", "around") and not prev[0].endswith(("'s", "’s", "s'")):
+        if (not _sentence_start_before(view, pw_start) or (not f.counted and view[f.end:f.end + 1] in (",", ";", ")") and prev_lw not in L.QUALIFIER_KEEP)) and prev_lw not in ("the", "a", "an", "some", "about", "all", "only", "just", "over", "nearly", "around") and not prev[0].endswith(("'s", "’s", "s'")):
             return None, f.end
     if digits and not cur and f.kind == "count":
         am = re.match(r"[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Drive|Place|Square|Way|Terrace|Court)\b", view[f.end if not f.counted else end:][:60])
@@ -980,7 +1090,7 @@ def _parse_at(view: str, pos: int, kind: str):
             f.counted = "age"
     # ages in apposition: "John Smith, 34, ..."
     if digits and not cur and f.kind == "count" and not f.counted and value < 120 and float(value).is_integer():
-        if view[start - 2:start] == ", " and view[f.end:f.end + 1] in (",", ")") and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):
+        if view[start - 2:start] == ", " and (view[f.end:f.end + 1] in (",", ")", ".", ";") or view[f.end:f.end + 3] in (" - ", " – ")) and re.search(r"[A-Z][a-z]+, $", view[max(0, start - 30):start]):
             f.kind = "age"
             f.unit = "years"
             f.counted = "age"
@@ -1055,6 +1165,7 @@ def extract_figures(view: str) -> list[Figure]:
     for f in raw:
         sent = ctx.sentence(f.start)
         pred = _predicate(view, sent, f.start, f.end, spans)
+        pred = pred.lower() if pred else None
         attr = _attribution(view, sent, f.start)
         text = view[f.start:f.end]
         out.append(Figure(start=f.start, end=f.end, text=text, value=_num(float(f.value)), unit=f.unit,

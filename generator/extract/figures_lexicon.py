@@ -59,7 +59,7 @@ QUALIFIER_KEEP = {  # which of the above are reported as the figure's qualifier
 # Currencies ------------------------------------------------------------------------
 CURRENCY_SYMBOL = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
                    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD",
-                   "S$": "SGD", "R$": "BRL", "₺": "TRY", "₽": "RUB", "Rs": "INR", "Rs.": "INR"}
+                   "S$": "SGD", "R$": "BRL", "#": "GBP", "dlrs": "USD", "Dlrs": "USD", "DLRS": "USD", "₺": "TRY", "₽": "RUB", "Rs": "INR", "Rs.": "INR"}
 CURRENCY_CODE = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "TRY", "CHF", "RUB", "AUD", "CAD",
                  "NZD", "HKD", "SEK", "NOK", "DKK", "BRL", "ZAR", "MXN", "KRW", "SGD", "PLN"}
 CURRENCY_WORD = {
@@ -70,7 +70,7 @@ CURRENCY_WORD = {
     "rubles": "RUB", "peso": "MXN", "pesos": "MXN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS",
     "dinar": "dinar", "dinars": "dinar", "riyal": "SAR", "riyals": "SAR", "krona": "SEK",
     "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "naira": "NGN", "baht": "THB",
-    "cent": "cents", "cents": "cents", "pence": "pence", "penny": "pence",
+    "dlrs": "USD", "cent": "cents", "cents": "cents", "pence": "pence", "penny": "pence",
 }
 # "US dollars", "Hong Kong dollars": the word before a currency word that belongs to it
 CURRENCY_PREFIX_WORD = {"us", "u.s.", "american", "australian", "canadian", "hong", "new", "singapore",
@@ -89,7 +89,7 @@ TIME_UNITS = {
 }
 # after a duration: it places an event in time rather than measuring how long it lasts
 TIME_PLACING = {"ago", "earlier", "later", "before", "after", "previously", "hence", "since", "prior",
-                "beforehand", "afterwards", "afterward", "back", "on"}
+                "beforehand", "afterwards", "afterward", "back", "on", "into", "hence", "from"}
 
 MEASURE_UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
@@ -110,7 +110,7 @@ MEASURE_UNITS = {
     "percentage": "percentage points",
 }
 # letters that may follow digits directly ("5km", "30kg", "1.8GHz")
-ATTACHED_UNITS = {"secs", "sec", "mins", "km", "kms", "cm", "mm", "ft", "kg", "kgs", "g", "lb", "lbs", "oz", "mph", "kph",
+ATTACHED_UNITS = {"secs", "sec", "mins", "km", "kms", "cm", "mm", "ft", "kg", "kgs", "lb", "lbs", "oz", "mph", "kph",
                   "bpd", "mw", "gw", "kw", "kwh", "mb", "gb", "tb", "kb", "mbps", "gbps", "kbps",
                   "mhz", "ghz"}
 
@@ -122,13 +122,21 @@ IRREGULAR_PLURALS = {
     "clergy", "militia", "infantry", "aircraft", "offspring", "poultry", "folk", "swine",
     "head", "strong", "percent", "police", "militia", "troops",
 }
+# Capitalised words ending in -s that are names, not plural nouns ("eight Las Vegas resorts")
+PROPER_NOT_PLURAL = {"las", "vegas", "texas", "paris", "wales", "athens", "brussels", "kansas", "arkansas",
+                     "angeles", "philippines", "netherlands", "news", "times", "games", "olympics", "commons",
+                     "lords", "states", "nations", "emirates", "airways", "airlines", "records", "studios",
+                     "pictures", "sports", "industries", "holdings", "systems", "networks", "communications",
+                     "brothers", "bros", "jones", "williams", "adams", "evans", "davies", "harris", "roberts",
+                     "thomas", "james", "charles", "lewis", "edwards", "phillips", "hughes", "ross", "mrs", "ms",
+                     "illinois", "massachusetts", "us", "yes", "mavericks", "rangers", "celtics", "lakers"}
 # A singular head accepted after "one" ("one person was killed", "one soldier")
 PERSON_NOUNS = {
     "person", "man", "woman", "child", "boy", "girl", "baby", "soldier", "civilian", "officer",
     "policeman", "policewoman", "worker", "student", "member", "player", "passenger", "victim",
     "resident", "protester", "demonstrator", "journalist", "reporter", "hostage", "prisoner",
     "suspect", "militant", "fighter", "rebel", "citizen", "teenager", "pupil", "patient", "doctor",
-    "nurse", "teacher", "employee", "voter", "delegate", "seat", "vote", "goal", "point", "run",
+    "nurse", "teacher", "employee", "voter", "delegate", "seat", "vote", "goal", "run",
     "wicket", "try", "medal", "title", "company", "firm", "bank", "country", "nation", "state",
     "family", "house", "home", "building", "vehicle", "car", "plane", "ship", "boat", "job",
     "percent", "tourist", "pilgrim", "migrant", "refugee", "marine", "sailor", "policeman", "guard",
@@ -224,6 +232,8 @@ PREDICATES = {
     "favor", "approve", "approved", "disapprove", "owe", "owes", "owed", "borrowed", "lent",
     "fined", "awarded", "offered", "bid", "pledged", "promised", "donated", "allocated", "budgeted",
     "saved", "save", "wasted", "claimed", "stole", "stolen", "smuggled", "trafficked",
+    "furloughed", "slump", "slumps", "evacuated", "slipped", "eased", "edged", "advanced", "retreated", "shed", "added", "posted", "reported",
+    "narrowed", "widened", "doubled", "tripled", "halved", "trimmed", "reduced", "boosted", "lifted",
     "deaths", "casualties", "injuries", "arrests", "dying", "hurting", "injuring", "wounding",
 }
 AUX = {"were", "was", "have", "has", "had", "are", "is", "been", "be", "being", "being", "got", "get",
@@ -233,8 +243,8 @@ AUX = {"were", "was", "have", "has", "had", "are", "is", "been", "be", "being", 
 SAY_VERBS = {"said", "says", "say", "told", "tells", "claims", "claimed", "reported",
              "estimates", "estimated", "announced", "announces", "stated", "states",
              "added", "adds", "confirmed", "confirms", "revealed", "reveals", "showed", "shows", "found",
-             "finds", "insisted", "insists", "noted", "notes", "warned", "warns", "believes", "believed",
+             "finds", "insisted", "insists", "noted", "notes", "warned", "warns",
              "predicted", "predicts", "calculated", "calculates",
-             "suggests", "suggested", "indicated", "indicates", "wrote", "writes", "argued", "argues",
-             "explained", "explains", "admitted", "admits", "disclosed", "discloses"}
+             "suggests", "suggested", "indicated", "indicates", "wrote", "writes",
+             "admitted", "admits", "disclosed", "discloses", "forecast", "forecasts"}
 PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who", "there"}
