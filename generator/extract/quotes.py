@@ -269,7 +269,10 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
         pass
     elif last in ".\u2026":
         if not v[p].islower():
-            return None  # the quotation closed its sentence: what follows is another one
+            # the quotation closed its sentence: only a short "Trump said." may follow
+            tail = v[p:b].split()
+            if len(tail) > 4 or len(tail) < 2 or tail[-1].strip(".,;").lower() not in cue_words():
+                return None
     else:
         return _from_sentence_end(doc, p, b)
     m = _ACCORDING.match(v, p, b)
@@ -300,6 +303,12 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
             if ph.kind == "name" and len(lead) <= 4:
                 return ph, w.group()
         break
+    # "…!” beamed Donald Hartley
+    m = re.match(r"([a-z]+ed)\s+", v[p:b])
+    if m:
+        ph = phrase_after(v, p + m.end(), b)
+        if ph is not None and ph.kind == "name":
+            return ph, m.group(1)
     # no known cue: "…,” Toomey fumed on Tuesday / "…,” the email read.
     ph = phrase_after(v, p, b)
     if ph is not None:
@@ -314,12 +323,16 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
 def _from_sentence_end(doc: _Doc, p: int, b: int) -> tuple[Phrase, str] | None:
     """A partial quotation inside a sentence that ends with its attribution: '…, said X.' / '…, X said.'"""
     v = doc.view
-    m = None
-    for m2 in re.finditer(r",\s+", v[p:b]):
-        m = m2
-    if m is None:
-        return None
-    q = p + m.end()
+    for m in re.finditer(r",\s+", v[p:b]):
+        r = _attribution_at(doc, p + m.end(), b)
+        if r is not None:
+            return r
+    return None
+
+
+def _attribution_at(doc: _Doc, q: int, b: int) -> tuple[Phrase, str] | None:
+    """', said X' / ', X said' / ', according to X' starting at q."""
+    v = doc.view
     m = _ACCORDING.match(v, q, b)
     if m:
         ph = phrase_after(v, m.end(), b)
@@ -378,7 +391,7 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
     return None
 
 
-_INTRO = {"in", "on", "at", "after", "before", "during", "since", "for", "with", "as", "asked", "speaking",
+_INTRO = {"across", "amid", "throughout", "beyond", "inside", "outside", "near", "around", "behind", "in", "on", "at", "after", "before", "during", "since", "for", "with", "as", "asked", "speaking",
           "earlier", "later", "last", "this", "when", "while", "if", "despite", "however", "but", "and", "so",
           "meanwhile", "still", "yet", "now", "then", "also", "instead", "indeed", "according", "following",
           "from", "by", "under", "over", "to", "of", "writing", "responding", "addressing", "like", "unlike",
@@ -486,7 +499,10 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
             # a cue in the sentences before it in the paragraph ("Edwards said he was happy. “…”")
             lo = max(ls, prev_close)
             if sstart > lo:
-                psent = doc.sentence_start(max(lo, sstart - 1), lo)
+                j = sstart - 1
+                while j > lo and view[j].isspace():
+                    j -= 1
+                psent = doc.sentence_start(j, lo)
                 r2 = _from_before(doc, psent, sstart)
                 if r2 and r2[0] is not None:
                     res = r2
@@ -508,6 +524,8 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
             ph0 = _subject(doc, sstart, o)
             if ph0 is not None:
                 res = (ph0, None)
+        if res is None and prev_q is not None and prev_q["line"] == ls and prev_q["res"] is not None:
+            res = prev_q["res"]  # the speaker goes on ("That makes her “by definition …”")
         ph, cue = (res if res else (None, None))
         q = _make_quote(doc, qs, qe, ph, cue, view[bstart:o], o)
         if q is not None:
@@ -564,8 +582,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0])
             subj = _subject(doc, ss, ph.start) if ss < ph.start else None
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
-                person = not subj.org and (len(subj.text.split()) > 1 or any(
-                    sp.text.split()[-1] == subj.text for sp in doc.speakers))
+                person = not subj.org and not looks_place(subj.text) and (len(subj.text.split()) > 1 or any(
+                    sp.text.split()[-1] == subj.text for sp in doc.speakers) or ph.text.lower() in ("he", "she"))
                 if (ph.text.lower() in ("he", "she")) == person or (ph.text.lower() == "they" and subj.org):
                     r = subj.start, subj.end, subj.text
         if r is None:

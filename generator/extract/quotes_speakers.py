@@ -352,6 +352,10 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
     s, e = toks[det][0], toks[i][1]
     txt = view[s:e]
     words = [t[2] for t in toks[det:i + 1]]
+    if words[-1].lower().endswith("ly") or (len(words) == 1 and words[0].lower() in ("the", "a", "an", "this",
+                                                                                       "that", "his", "her", "its",
+                                                                                       "their", "these", "those")):
+        return None
     head = words[-1].lower()
     first = words[0].lower()
     # possessor + speech noun: "Erdogan's recent rhetoric" -> Erdogan
@@ -413,7 +417,7 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
                 if tl in ("in",) and j > 0 and toks[j - 1][2].lower() in ANON_HEADS and False:
                     pass
                 break
-            if j > 0 and tl in cue_words():
+            if j > 0 and (tl in cue_words() or tl in BREAK or tl.endswith("ly")):
                 break
             if j > 0 and tl.rstrip(".") in TIME_WORDS and tl not in ("of", "with", "at", "for", "from", "this"):
                 break
