@@ -522,7 +522,7 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
         if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:
             # a quotation inside a sentence with no cue: the words are the subject's
             ph0 = _subject(doc, sstart, o)
-            if ph0 is not None:
+            if ph0 is not None and (ph0.kind != "nominal" or ph0.anonymous) and not looks_place(ph0.text):
                 res = (ph0, None)
         if res is None and prev_q is not None and prev_q["line"] == ls and prev_q["res"] is not None:
             res = prev_q["res"]  # the speaker goes on ("That makes her “by definition …”")
