@@ -178,6 +178,11 @@ class _Doc:
         self._cands = out
         return out
 
+    def gender_ok(self, start: int, text: str, pron: str) -> bool:
+        """False when a title or a common given name says the person is not what the pronoun says."""
+        g = _gender(self.view, start, text)
+        return g is None or g == ("m" if pron == "he" else "f")
+
     def resolve(self, pron: Phrase, before: int) -> tuple[int, int, str] | None:
         """The nearest name before `before` compatible with the pronoun."""
         p = pron.text.lower()
@@ -200,6 +205,10 @@ class _Doc:
         fallback = None
         while k >= 0 and steps < 80:
             s, e, text, kind, subj = cands[k]
+            if want == "person" and kind == "person" and p in ("he", "she") and not self.gender_ok(s, text, p):
+                k -= 1
+                steps += 1
+                continue
             if not subj and want == "person":
                 if fallback is None and kind == "person" and e <= before:
                     fallback = s, e, text
@@ -221,6 +230,44 @@ class _Doc:
 _NON_SUBJECT = {"of", "for", "at", "in", "to", "with", "from", "by", "on", "against", "about", "the", "a", "an",
                 "and", "or", "than", "like", "over", "under", "into", "beat", "beating", "defeated", "told", "tell",
                 "called", "named", "as", "between", "among", "toward", "towards", "behind", "after", "before"}
+
+
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
+                 "lady": "f", "dame": "f", "queen": "f", "princess": "f", "baroness": "f", "congressman": "m",
+                 "congresswoman": "f", "spokesman": "m", "spokeswoman": "f", "actress": "f", "chairwoman": "f",
+                 "chairman": "m", "businessman": "m", "businesswoman": "f"}
+_NAMES: dict[str, str] | None = None
+
+
+def _given_names() -> dict[str, str]:
+    global _NAMES
+    if _NAMES is None:
+        from .quotes_speakers import _DATA
+        names, g = {}, None
+        for line in (_DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line in ("[m]", "[f]"):
+                g = line[1]
+                continue
+            for w in line.split():
+                if "_" not in w:
+                    names[w] = g
+        _NAMES = names
+    return _NAMES
+
+
+def _gender(view: str, start: int, text: str) -> str | None:
+    prev = view[max(0, start - 16):start].split()
+    if prev:
+        g = _TITLE_GENDER.get(prev[-1].lower().rstrip("."))
+        if g:
+            return g
+    words = text.split()
+    if len(words) >= 2:
+        return _given_names().get(words[0].lower())
+    return None
 
 
 def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -548,7 +595,7 @@ _PERSON_HEADS = {"actor", "actress", "senator", "governor", "candidate", "nomine
 
 def _person_description(text: str) -> bool:
     """A definite description of a person already named ("the Vermont senator", "the 26-year-old")."""
-    words = text.split()
+    words = text.split(" of ")[0].split()
     if not words or words[0].lower() not in ("the", "this"):
         return False
     head = words[-1].lower()
@@ -584,7 +631,10 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
                 person = not subj.org and not looks_place(subj.text) and (len(subj.text.split()) > 1 or any(
                     sp.text.split()[-1] == subj.text for sp in doc.speakers) or ph.text.lower() in ("he", "she"))
-                if (ph.text.lower() in ("he", "she")) == person or (ph.text.lower() == "they" and subj.org):
+                if ph.text.lower() in ("he", "she") and person and not doc.gender_ok(subj.start, subj.text,
+                                                                                      ph.text.lower()):
+                    pass
+                elif (ph.text.lower() in ("he", "she")) == person or (ph.text.lower() == "they" and subj.org):
                     r = subj.start, subj.end, subj.text
         if r is None:
             r = doc.resolve(ph, ph.start)
