@@ -23,7 +23,7 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
+from .quotes_speakers import (ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
                               strip_title, name_word, tokens)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
@@ -167,11 +167,14 @@ class _Doc:
                         kind = "org"
                     elif looks_place(text):
                         kind = "other"
-                    elif had_title or (len(words) >= 2 and all(w[0].isupper() for w in words)):
+                    elif had_title or (len(words) >= 2 and words[0].lower() in _given_names()):
                         kind = "person"
                         persons_last.add(words[-1])
                     elif len(words) == 1 and words[0] in persons_last:
                         kind = "person"
+                    elif len(words) >= 2 and all(w[0].isupper() for w in words) and not any(
+                            _bare_l(w) in ORG_WORDS or _bare_l(w) in PLACE_WORDS for w in words):
+                        kind = "person?"
                     else:
                         kind = "other"
                     out.append((s2, e2, text, kind, subj))
@@ -195,6 +198,9 @@ class _Doc:
             # names already seen as speakers are people (or organisations when they look like one)
             extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True) for sp in self.speakers
                      if sp.start < before]
+            speaker_words = {w for c in extra if c[3] == "person" for w in c[2].split()}
+            cands = [(c[0], c[1], c[2], "person" if c[3] == "person?" and c[2].split()[-1] in speaker_words
+                      else c[3], c[4]) for c in cands]
             known = {(c[0], c[1]) for c in extra}
             cands = sorted([c for c in cands if (c[0], c[1]) not in known] + extra)
             last_words = {c[2].split()[-1] for c in extra if c[3] == "person" and c[2].split()}
@@ -203,8 +209,15 @@ class _Doc:
         k = bisect.bisect_left([c[0] for c in cands], before) - 1
         steps = 0
         fallback = None
+        weak = None
         while k >= 0 and steps < 80:
             s, e, text, kind, subj = cands[k]
+            if kind == "person?":
+                if want == "person" and weak is None and subj and e <= before and self.gender_ok(s, text, p):
+                    weak = s, e, text
+                k -= 1
+                steps += 1
+                continue
             if want == "person" and kind == "person" and p in ("he", "she") and not self.gender_ok(s, text, p):
                 k -= 1
                 steps += 1
@@ -224,7 +237,14 @@ class _Doc:
                     return s, e, text
             k -= 1
             steps += 1
-        return fallback
+        return weak or fallback
+
+    def strong_person(self, start: int, text: str) -> bool:
+        """A title, a known given name or an earlier speaker says this name is a person."""
+        if _gender(self.view, start, text) is not None:
+            return True
+        words = set(text.split())
+        return any(not sp.org and words & set(sp.text.split()) for sp in self.speakers)
 
 
 _NON_SUBJECT = {"of", "for", "at", "in", "to", "with", "from", "by", "on", "against", "about", "the", "a", "an",
@@ -270,12 +290,20 @@ def _gender(view: str, start: int, text: str) -> str | None:
     return None
 
 
+def _bare_l(w: str) -> str:
+    return _bare(w).rstrip(".")
+
+
 def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """Cut a capitalised run where a full stop ends a sentence ("Mr Howard. Pointing")."""
     out, cur = [], []
     for t in toks:
         cur.append(t)
         w = t[2]
+        if w[-2:] in ("\u2019s", "'s"):
+            out.append(cur)
+            cur = []
+            continue
         if w.endswith(".") and len(w) > 2 and w.lower().rstrip(".") not in _ABBREV \
                 and w.lower() not in ("sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.", "st.", "jr.", "sr."):
             cur[-1] = (t[0], t[1] - 1, w[:-1])
@@ -569,7 +597,8 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
         if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:
             # a quotation inside a sentence with no cue: the words are the subject's
             ph0 = _subject(doc, sstart, o)
-            if ph0 is not None and (ph0.kind != "nominal" or ph0.anonymous) and not looks_place(ph0.text):
+            if ph0 is not None and (ph0.kind != "nominal" or ph0.anonymous and _bare(ph0.text.split()[-1]) in ANON_HEADS) \
+                    and not looks_place(ph0.text):
                 res = (ph0, None)
         if res is None and prev_q is not None and prev_q["line"] == ls and prev_q["res"] is not None:
             res = prev_q["res"]  # the speaker goes on ("That makes her “by definition …”")
@@ -629,8 +658,7 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0])
             subj = _subject(doc, ss, ph.start) if ss < ph.start else None
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
-                person = not subj.org and not looks_place(subj.text) and (len(subj.text.split()) > 1 or any(
-                    sp.text.split()[-1] == subj.text for sp in doc.speakers) or ph.text.lower() in ("he", "she"))
+                person = not subj.org and not looks_place(subj.text) and doc.strong_person(subj.start, subj.text)
                 if ph.text.lower() in ("he", "she") and person and not doc.gender_ok(subj.start, subj.text,
                                                                                       ph.text.lower()):
                     pass

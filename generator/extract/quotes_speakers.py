@@ -84,7 +84,7 @@ TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov
           "goalkeeper", "boss", "head", "spokesmen", "economist", "correspondent", "editor", "host",
           "anchor", "author", "singer", "actor", "actress", "star", "veteran", "rapper", "presenter",
           "mogul", "businessman", "businesswoman", "billionaire", "governor-elect", "president-elect",
-          "vice", "deputy", "acting", "former", "ex", "then", "late", "st"}
+          "vice", "deputy", "acting", "former", "ex", "then", "late", "st", "mp", "mep", "msp", "am", "mla"}
 ORG_WORDS = {"ministry", "council", "committee", "party", "department", "agency", "office", "court",
              "commission", "administration", "government", "campaign", "group", "association", "union",
              "institute", "foundation", "university", "college", "bank", "company", "corporation", "corp",
