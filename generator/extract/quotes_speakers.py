@@ -293,6 +293,9 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
             if name_word(w) or (w.lower() in ("de", "da", "van", "von", "der", "al", "bin", "le", "la", "du", "del",
                                               "&") and j - 2 >= 0 and toks[j - 2][2][0].isupper()):
                 j -= 1
+            elif w == "of" and j - 2 >= 0 and _bare(toks[j - 2][2]).rstrip(".") in _OF_HEADS \
+                    and toks[j - 2][2][0].isupper():
+                j -= 1  # "National Association of Probation Officers"
             else:
                 break
         run = toks[j:i + 1]
