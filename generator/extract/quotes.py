@@ -35,6 +35,8 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "
            "pres", "sec", "atty", "supt", "messrs", "no", "nos"}
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s*$")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as quoted by|quoting)\s+", re.I)
+# "as described by X", "as reported by X"
+_BY = re.compile(r"(?:as\s+)?([a-z]+ed)\s+by\s+(?=[A-Z]|the\s|a\s|an\s)")
 # Multi-word cues read like a verb: the speaker stands before them.
 _MULTI = re.compile(r"\b(?:went on|shot back|fired back|hit back|pointed out|chimed in|weighed in|put it|summed up"
                     r"|spoke|speaking|had this to say|had to say|was quoted as saying|is quoted as saying)\b", re.I)
@@ -398,7 +400,7 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
 def _from_sentence_end(doc: _Doc, p: int, b: int) -> tuple[Phrase, str] | None:
     """A partial quotation inside a sentence that ends with its attribution: '…, said X.' / '…, X said.'"""
     v = doc.view
-    for m in re.finditer(r",\s+", v[p:b]):
+    for m in re.finditer(r"(?:,|\s[\u2014\u2013-])\s+", v[p:b]):
         r = _attribution_at(doc, p + m.end(), b)
         if r is not None:
             return r
@@ -408,6 +410,10 @@ def _from_sentence_end(doc: _Doc, p: int, b: int) -> tuple[Phrase, str] | None:
 def _attribution_at(doc: _Doc, q: int, b: int) -> tuple[Phrase, str] | None:
     """', said X' / ', X said' / ', according to X' starting at q."""
     v = doc.view
+    m = _BY.match(v, q, b)
+    if m:
+        ph = phrase_after(v, m.end(), b)
+        return (ph, m.group(1)) if ph else None
     m = _ACCORDING.match(v, q, b)
     if m:
         ph = phrase_after(v, m.end(), b)
@@ -450,6 +456,11 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
             if ph:
                 return ph, w
             continue
+        mby = re.match(r"\s+by\s+", v[e:b])
+        if mby and lw.endswith("ed"):
+            ph = phrase_after(v, e + mby.end(), b)
+            if ph is not None:
+                return ph, w
         ph = phrase_before(v, a, s)
         if ph is not None:
             return ph, w
