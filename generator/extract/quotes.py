@@ -316,6 +316,13 @@ def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, st
     return out
 
 
+_BASE_FORMS = {"say", "tell", "add", "write", "ask", "argue", "insist", "explain", "acknowledge", "admit",
+               "predict", "complain", "suggest", "warn", "urge", "recall", "declare", "concede", "contend",
+               "maintain", "assert", "describe", "accuse", "deny", "reply", "respond", "announce", "confirm",
+               "emphasize", "emphasise", "note", "express", "chime", "scoff", "snap", "concur", "summarize",
+               "read"}
+
+
 def _cue_iter(view: str, lo: int, hi: int):
     """(start, end, word) of reporting cues in view[lo:hi], in order."""
     cues = cue_words()
@@ -441,6 +448,10 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
     found.sort()
     for s, e, w in reversed(found):
         lw = w.lower()
+        if lw in _BASE_FORMS and re.search(r"\bto\s+$", v[max(a, s - 4):s]) \
+                and not re.search(r"\b(?:went on|continued|had|wanted|decided|chose|paused|stopped)\s+to\s+$",
+                                  v[max(a, s - 30):s]):
+            continue  # "Perez was right to urge …": not this clause's speaker
         if lw.startswith(("according", "in the words", "as quoted", "quoting")):
             ph = phrase_after(v, e, b)
             if ph:
@@ -465,7 +476,7 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
         if ph is not None:
             return ph, w
         # inverted order before the quote: "said Trump: “…”"
-        ph = phrase_after(v, e, b)
+        ph = phrase_after(v, e, b) if lw not in _BASE_FORMS else None
         if ph is not None and ph.kind == "name":
             return ph, w
     # "Erdogan: “…”"
@@ -499,6 +510,12 @@ def _subject(doc: _Doc, a: int, b: int) -> Phrase | None:
                 break
         else:
             return None
+        # "Speaking in Salem, New Hampshire, Trump …": a place closing the introduction
+        k = i
+        while k < len(toks) and k < i + 3 and toks[k][2][0].isupper():
+            k += 1
+        if i < k < len(toks) and toks[k][2] == "," and k + 1 < len(toks) and toks[k + 1][2][0].isupper():
+            i = k + 1
     if i >= len(toks):
         return None
     first = toks[i][2]
