@@ -245,3 +245,13 @@ def test_any_text_gives_consistent_offsets(parts):
     for q in quotes(t):
         assert 0 <= q.start < q.end <= len(t)
         assert q.text.strip()
+
+
+def test_role_of_named_speaker_is_kept_as_description():
+    t = '"It\'s hard to avoid," said Ryan Ellis, a Republican tax consultant. "Any tax cut helps the rich."'
+    qs = quotes(t)
+    assert [q.speaker_text for q in qs] == ["Ryan Ellis", "Ryan Ellis"]
+    assert qs[0].speaker_description == "a Republican tax consultant"
+    (q,) = quotes("Turkish President Recep Tayyip Erdogan said Israel was “a terror state”.")
+    assert q.speaker_text == "Recep Tayyip Erdogan"
+    assert q.speaker_description == "Turkish President"

@@ -23,7 +23,7 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
+from .quotes_speakers import (TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
                               strip_title, name_word, tokens)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
@@ -659,6 +659,26 @@ def _person_description(text: str) -> bool:
     return head in _PERSON_HEADS or bool(re.fullmatch(r"\d+-year-old", head))
 
 
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the|his|her|its|their|[A-Z][\w\u2019'.-]*\u2019s|[A-Z][\w\u2019'.-]*'s)\s"
+                         r"[^,.;:\u201c\u201d\"()]{2,90}?|(?:a|an|the)\s[^,.;:\u201c\u201d\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)")
+
+
+def _role(view: str, ph: Phrase) -> str | None:
+    """The role given with a named speaker: "Jenna Golden, Twitter's director of ad sales" or "Sen. Ted Cruz"."""
+    m = _APPOSITIVE.match(view, ph.end, min(len(view), ph.end + 120))
+    if m and "\n" not in m.group(1):
+        return m.group(1).strip()
+    before = view[max(0, ph.start - 60):ph.start]
+    m = re.search(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z]+\s+){0,3}(?:[A-Z][\w.-]*|[a-z]+)\s*)$", before)
+    if m:
+        words = m.group(1).split()
+        while words and words[0].lower().rstrip(".") not in TITLES and not words[0][0].isupper():
+            words = words[1:]
+        if words and any(w.lower().rstrip(".") in TITLES for w in words) and words[-1].lower().rstrip(".") in TITLES:
+            return " ".join(words)
+    return None
+
+
 def _has_cue_np(doc: _Doc, a: int, b: int) -> bool:
     return _from_before(doc, a, b) is not None
 
@@ -722,6 +742,6 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
     a = doc.actor_in(s, e)
     if a is not None:
         s, e, t = a.start, a.end, a.text
-    desc = ph.text if ph.kind == "nominal" else None
+    desc = ph.text if ph.kind == "nominal" else _role(v, ph)
     return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
                  speaker_description=desc)
