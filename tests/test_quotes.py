@@ -255,3 +255,24 @@ def test_role_of_named_speaker_is_kept_as_description():
     (q,) = quotes("Turkish President Recep Tayyip Erdogan said Israel was “a terror state”.")
     assert q.speaker_text == "Recep Tayyip Erdogan"
     assert q.speaker_description == "Turkish President"
+
+
+def test_plural_possessive_inside_single_quotes():
+    t = "Coach Eddie Jones spoke on Sunday. ‘It’s the players’ decision and we back them,’ he said."
+    (q,) = quotes(t)
+    assert q.text == "It’s the players’ decision and we back them,"
+    assert q.speaker_text == "Eddie Jones"
+
+
+def test_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
+    t = ("Mr Smith said the decision by the court was disappointing.\n\n"
+         "“We are going to appeal. We have a strong case.”\n\nThe court declined to comment.")
+    (q,) = quotes(t)
+    assert q.speaker_text == "Smith"
+    assert q.speaker_description == "Mr"
+
+
+def test_she_skips_a_man_named_before():
+    t = "Hillary Clinton met Bernie Sanders in Iowa.\n\n“We are going to win,” she said."
+    (q,) = quotes(t)
+    assert q.speaker_text == "Hillary Clinton"

@@ -616,10 +616,16 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                 while pls > 0 and not view[pls:ple].strip():
                     pls, ple = doc.line_bounds(max(0, pls - 2))
                 tail = view[pls:ple].rstrip()
+                psent = doc.sentence_start(max(pls, pls + len(tail) - 1), pls)
                 if tail.endswith(":"):
-                    psent = doc.sentence_start(ple - 1, pls)
                     r2 = _from_before(doc, psent, pls + len(tail))
                     if r2:
+                        res = r2
+                        how = "previous paragraph"
+                elif tail and not any(ch in view[psent:ple] for ch in "\"\u201c\u201d"):
+                    # "Mr Smith said the ruling was unfair.\n\n“We will appeal.”": the speaker goes on
+                    r2 = _from_before(doc, psent, pls + len(tail))
+                    if r2 and r2[0].kind in ("name", "pronoun") and r2[1] and r2[1].lower() in cue_words():
                         res = r2
                         how = "previous paragraph"
         if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:
