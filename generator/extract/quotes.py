@@ -104,20 +104,22 @@ class _Doc:
 
     # -- actors and candidates ------------------------------------------
     def actor_in(self, s: int, e: int) -> ActorMention | None:
-        """An actor mention inside [s, e) (the longest), to reuse its exact span."""
+        """The actor mention naming the phrase [s, e): inside it and ending with it (its head), or covering it
+        with at most a title more ("Sen. Ted Cruz" for "Ted Cruz"); reused for its exact span."""
         k = bisect.bisect_left(self.actor_starts, s)
         best = None
         while k < len(self.actors) and self.actors[k].start < e:
             a = self.actors[k]
-            if a.end <= e and (best is None or a.end - a.start > best.end - best.start):
+            if a.end <= e and not self.view[a.end:e].strip(" .,\u2019's") and (
+                    best is None or a.end - a.start > best.end - best.start):
                 best = a
             k += 1
         if best is None:
-            # an actor mention covering the phrase ("Sen. Ted Cruz" when the phrase is "Ted Cruz")
             k = bisect.bisect_right(self.actor_starts, s) - 1
             while k >= 0 and k >= bisect.bisect_right(self.actor_starts, s) - 4:
                 a = self.actors[k]
-                if a.start <= s and a.end >= e:
+                if a.start <= s and a.end >= e and not self.view[e:a.end].strip() \
+                        and len(self.view[a.start:s].split()) <= 2:
                     return a
                 k -= 1
         return best
@@ -133,7 +135,9 @@ class _Doc:
                     pw = self.view[max(0, a.start - 20):a.start].split()
                     subj = not pw or pw[-1].lower().rstrip(".,") not in _NON_SUBJECT
                     out.append((a.start, a.end, a.text, "person" if a.type == "person" else "org", subj))
-        else:
+        if True:
+            # capitalised runs the actor mentions do not cover (the actor extractor may miss some)
+            covered = [(a.start, a.end) for a in self.actors]
             v = self.view
             persons_last = set()
             for m in _CAP_RUN.finditer(v):
@@ -179,7 +183,12 @@ class _Doc:
                         kind = "person?"
                     else:
                         kind = "other"
+                    if covered:
+                        c = bisect.bisect_right(self.actor_starts, e2) - 1
+                        if c >= 0 and covered[c][1] > s2:
+                            continue  # the actor extractor has a mention here
                     out.append((s2, e2, text, kind, subj))
+        out.sort()
         self._cands = out
         return out
 

@@ -376,8 +376,8 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
     anonymous = False
     if head in ANON_HEADS and not (has_name and not any(t[2].lower() in NP_PREPS for t in toks[det:i + 1])):
         anonymous = True
-    if first in INDEFINITE and not has_name:
-        anonymous = True
+    if first in INDEFINITE and (not has_name or head in ANON_HEADS):
+        anonymous = True  # "a source", "A Warren adviser"
     if first == "the" and has_name and not anonymous and (head in ORG_WORDS or words[-1][0].isupper()):
         # "the Turkish foreign ministry": the organisation span without the article
         s = toks[det + 1][0]
