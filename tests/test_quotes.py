@@ -276,3 +276,16 @@ def test_she_skips_a_man_named_before():
     t = "Hillary Clinton met Bernie Sanders in Iowa.\n\n“We are going to win,” she said."
     (q,) = quotes(t)
     assert q.speaker_text == "Hillary Clinton"
+
+
+def test_lower_case_role_before_name_and_long_role_before_cue():
+    t = '"We use the latest technology," said rally driver Dave Hawkins, who runs the company.'
+    (q,) = quotes(t)
+    assert q.speaker_text == "Dave Hawkins"
+    t2 = ("GM said its profits fell. \"GM reported solid overall results.\" GM chairman and chief executive "
+          "Rick Wagoner said in a statement.")
+    (q2,) = quotes(t2)
+    assert q2.speaker_text == "Rick Wagoner"
+    t3 = ('"It was fine," he said. "He said he recognizes the problem," she added. "It was not." '
+          'He said he recognizes his family in many of them.')
+    assert quotes(t3)[-1].cue != "said" or quotes(t3)[-1].speaker_text != "He"

@@ -363,8 +363,7 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
     elif last in ".\u2026":
         if not v[p].islower():
             # the quotation closed its sentence: only a short "Trump said." may follow
-            tail = v[p:b].split()
-            if len(tail) > 4 or len(tail) < 2 or tail[-1].strip(".,;").lower() not in cue_words():
+            if not _short_attribution(v, p, b):
                 return None
     else:
         return _from_sentence_end(doc, p, b)
@@ -392,8 +391,11 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
             lead = v[p:ph.start].strip().lower().split()
             if all(t in ("the", "a", "an") or t.endswith(",") for t in lead) or not lead:
                 return ph, w.group()
-            # an appositive in front of the speaker: "Turkey's top diplomat Hakan Fidan said"
-            if ph.kind == "name" and len(lead) <= 4:
+            # a role in front of the speaker: "Turkey's top diplomat Hakan Fidan said", "GM chairman and chief
+            # executive Rick Wagoner said"
+            if ph.kind == "name" and (len(lead) <= 4 or len(lead) <= 9 and all(
+                    t in TITLES or t in ("and", "of", "the", "&") or t[:1].isupper() or _bare(t) in ANON_HEADS
+                    for t in v[p:ph.start].split())):
                 return ph, w.group()
         break
     # "…!” beamed Donald Hartley
@@ -411,6 +413,28 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
                                                                        "their"):
                 return ph, nxt.group(1)
     return _from_sentence_end(doc, p, b)
+
+
+_AFTER_CUE_OK = re.compile(r"\s*(?:$|[.,;]|(?:in|on|at|to|during|after|before|of|from|with|when|while|as|"
+                           r"earlier|later|last|this|yesterday|today|on|[A-Z][a-z]+day)\b)")
+
+
+def _whole_sentences(v: str, qs: int, qe: int) -> bool:
+    """Whether the quotation reads as whole sentences (a capital first, a full stop, ? or ! last)."""
+    t = v[qs:qe].strip().rstrip("\u2019\u201d'\" ")
+    return bool(t) and (t[0].isupper() or t[0].isdigit()) and t[-1] in ".?!\u2026"
+
+
+def _short_attribution(v: str, p: int, b: int) -> bool:
+    """'GM chairman Rick Wagoner said in a statement.' after a closed quotation (not 'He said he …')."""
+    cues = cue_words()
+    words = list(_WORD.finditer(v, p, b))
+    for n, w in enumerate(words[:9]):
+        if w.group().lower() in cues:
+            if n == 0:
+                return False
+            return bool(_AFTER_CUE_OK.match(v, w.end(), b))
+    return False
 
 
 def _from_sentence_end(doc: _Doc, p: int, b: int) -> tuple[Phrase, str] | None:
@@ -473,6 +497,9 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
                 return ph, w
             # "…, accusing the government of …": the subject of the clause
             ph = _subject(doc, a, s)
+            if ph is not None and ph.kind == "nominal" and _bare(ph.text.split()[-1]) not in ANON_HEADS \
+                    and not ph.org and not _person_description(ph.text):
+                ph = None
             if ph:
                 return ph, w
             continue
@@ -633,8 +660,9 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                         how = "previous paragraph"
                 elif tail and not any(ch in view[psent:ple] for ch in "\"\u201c\u201d"):
                     # "Mr Smith said the ruling was unfair.\n\n“We will appeal.”": the speaker goes on
-                    r2 = _from_before(doc, psent, pls + len(tail))
-                    if r2 and r2[0].kind in ("name", "pronoun") and r2[1] and r2[1].lower() in cue_words():
+                    r2 = _from_before(doc, psent, pls + len(tail)) if _whole_sentences(view, qs, qe) else None
+                    if r2 and r2[0].kind in ("name", "pronoun") and r2[1] and r2[1].lower() in cue_words() \
+                            and not r2[1].lower().endswith("ing"):
                         res = r2
                         how = "previous paragraph"
         if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:

@@ -133,6 +133,15 @@ PLACE_WORDS = {"united", "states", "kingdom", "new", "york", "middle", "east", "
                "facebook", "instagram", "youtube", "google", "obamacare", "brexit"}
 
 
+PAST_VERBS = {"sought", "took", "made", "gave", "went", "came", "got", "held", "left", "met", "ran", "saw", "sent",
+              "spent", "stood", "thought", "won", "wrote", "told", "said", "kept", "brought", "began", "found",
+              "felt", "put", "set", "led", "lost", "paid", "heard", "meant", "knew", "drew", "grew", "threw",
+              "chose", "spoke", "rose", "fell", "became", "sat", "struck", "taught", "caught", "bought", "built",
+              "dealt", "fought", "hit", "hung", "laid", "lent", "let", "meant", "shot", "shut", "slid", "spun",
+              "stuck", "swore", "tore", "understood", "woke", "wore", "appears", "seems", "seemed", "appeared",
+              "remains", "remained", "wants", "wanted", "hopes", "hoped", "plans", "planned", "tried", "tries"}
+
+
 @dataclass
 class Phrase:
     start: int
@@ -265,6 +274,8 @@ def _appositive_subject(view: str, toks: list[tuple[int, int, str]]) -> Phrase |
         if chunk[0][2].lower() in PRONOUNS and len(chunk) == 1:
             return Phrase(chunk[0][0], chunk[0][1], "pronoun", chunk[0][2])
         ph = _np_ending_at(view, chunk, len(chunk) - 1)
+        if ph and ph.kind == "name" and ph.end >= chunk[-1][1] - 2 and len(chunk) <= 8 and b == start:
+            return ph  # "Former Downing Street communications chief Alastair Campbell, now …, says"
         if ph and ph.start == chunk[0][0] or (ph and ph.kind == "name"
                                               and all(t[2][0].isupper() or t[2].lower() in CONNECTORS
                                                       or t[2].lower() in TITLES or t[2].lower() in DETERMINERS
@@ -346,7 +357,11 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
         steps += 1
     if det is None:
         # bare plural ("officials said", "critics say") or a lone noun
-        if j <= i and toks[i][2].lower().endswith("s") and toks[i][2].islower():
+        while j < i and toks[j][2].lower() in NP_PREPS:
+            j += 1
+        head = toks[i][2].lower()
+        if j <= i and head.endswith("s") and toks[i][2].islower() and (
+                head in ANON_HEADS or head.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "als", "ives"))):
             s, e = toks[j][0], toks[i][1]
             txt = view[s:e]
             head = toks[i][2].lower()
@@ -397,6 +412,10 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
     starts_name = w[0].isupper() and (lw.rstrip(".") not in NOT_NAME_START or (
         len(toks) > 1 and toks[1][2][0].isupper() and lw not in DETERMINERS and lw not in TIME_WORDS
         and lw not in PRONOUNS))
+    if not starts_name and w[0].islower() and _role_then_name(toks):
+        ph = _name_after(view, toks)
+        if ph is not None:
+            return ph
     if starts_name or (lw in TITLES and lw not in DETERMINERS):
         ph = _name_after(view, toks)
         if ph is not None:
@@ -420,7 +439,8 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
                 if tl in ("in",) and j > 0 and toks[j - 1][2].lower() in ANON_HEADS and False:
                     pass
                 break
-            if j > 0 and (tl in cue_words() or tl in BREAK or tl.endswith("ly")):
+            if j > 0 and (tl in cue_words() or tl in BREAK or tl.endswith("ly") or tl in PAST_VERBS
+                          or (j > 1 and tl.endswith("ed") and toks[j - 1][2].lower() not in DETERMINERS)):
                 break
             if j > 0 and tl.rstrip(".") in TIME_WORDS and tl not in ("of", "with", "at", "for", "from", "this"):
                 break
@@ -461,6 +481,22 @@ _OF_HEADS = {"secretary", "department", "ministry", "minister", "university", "b
              "president", "chairman", "speaker", "attorney", "general", "commissioner"}
 
 
+def _plain_word(tl: str) -> bool:
+    return (tl not in BREAK and tl not in NP_PREPS and tl not in cue_words() and tl not in TIME_WORDS
+            and tl not in DETERMINERS and tl not in PRONOUNS and tl.isalpha() and not tl.endswith("ly"))
+
+
+def _role_then_name(toks: list[tuple[int, int, str]]) -> bool:
+    """Lower-case role words followed by a capitalised name: "rally driver Dave Hawkins"."""
+    for q in range(min(4, len(toks))):
+        t = toks[q][2]
+        if t[0].isupper():
+            return q > 0 and name_word(t)
+        if not _plain_word(t.lower()):
+            return False
+    return False
+
+
 def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
     """A name after a verb, titles and roles cut off: "said Sen. Ted Cruz", "said Concord resident Whit Symms"."""
     seq = []  # (index, is_cap)
@@ -477,10 +513,7 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
         elif tl == "of" and seq and seq[-1][1] and j + 1 < n and toks[j + 1][2][0].isupper() \
                 and _bare(toks[j - 1][2]).rstrip(".") in _OF_HEADS:
             seq.append((j, True))
-        elif t[0].islower() and tl not in BREAK and tl not in NP_PREPS and tl not in cue_words() \
-                and tl not in TIME_WORDS and tl not in DETERMINERS and (tl in ROLE_WORDS or (
-                    j + 1 < n and toks[j + 1][2][0].islower() and toks[j + 1][2].lower() in ROLE_WORDS)
-                    or tl.endswith(("an", "al", "ic", "ist"))):
+        elif t[0].islower() and _plain_word(tl) and (tl in ROLE_WORDS or _role_then_name(toks[j:])):
             seq.append((j, False))
         else:
             break
@@ -506,6 +539,12 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
         run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
     elif k > 0 and not any(c for _, c in seq[:k]) or k == 0 or toks[seq[k - 1][0]][2].lower() in ROLE_WORDS:
         run = toks[seq[k][0]:seq[end - 1][0] + 1]
+    elif seq[0][1]:
+        # "Cruz exhorted Republicans": the first run is the name
+        first_run = 0
+        while first_run < end and seq[first_run][1]:
+            first_run += 1
+        run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
     else:
         return None
     while run and run[0][2].lower().rstrip(".") in TIME_WORDS:
