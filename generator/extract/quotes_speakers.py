@@ -483,7 +483,7 @@ _OF_HEADS = {"secretary", "department", "ministry", "minister", "university", "b
 
 def _plain_word(tl: str) -> bool:
     return (tl not in BREAK and tl not in NP_PREPS and tl not in cue_words() and tl not in TIME_WORDS
-            and tl not in DETERMINERS and tl not in PRONOUNS and tl.isalpha() and not tl.endswith("ly"))
+            and tl not in DETERMINERS and tl not in PRONOUNS and tl.isalpha() and not (tl.endswith("ly") and len(tl) > 5))
 
 
 def _role_then_name(toks: list[tuple[int, int, str]]) -> bool:
