@@ -23,7 +23,7 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
+from .quotes_speakers import (NOT_NAME_START, TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
                               strip_title, name_word, tokens)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
@@ -84,11 +84,14 @@ class _Doc:
         k = bisect.bisect_right(self.opens, i) - 1
         return k >= 0 and self.spans[k][0] <= i <= self.spans[k][1]
 
-    def sentence_start(self, pos: int, lo: int) -> int:
-        """Start of the sentence holding pos (not before lo); sentence ends inside quotations count."""
+    def sentence_start(self, pos: int, lo: int, skip_quotes: bool = False) -> int:
+        """Start of the sentence holding pos (not before lo); sentence ends inside quotations count
+        unless skip_quotes."""
         v = self.view
         best = lo
         for m in _SENT_END.finditer(v, lo, pos):
+            if skip_quotes and self.inside_quote(m.start()) and not self.inside_quote(m.end()):
+                continue
             if m.end() <= pos and _is_sentence_end(v, m, lo):
                 best = m.end()
         while best < pos and v[best].isspace():
@@ -325,6 +328,8 @@ def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, st
     return out
 
 
+_NAMING = {"called", "call", "calls", "dubbed", "named", "labelled", "labeled", "termed", "titled", "entitled",
+           "branded", "nicknamed"}
 _BASE_FORMS = {"say", "tell", "add", "write", "ask", "argue", "insist", "explain", "acknowledge", "admit",
                "predict", "complain", "suggest", "warn", "urge", "recall", "declare", "concede", "contend",
                "maintain", "assert", "describe", "accuse", "deny", "reply", "respond", "announce", "confirm",
@@ -377,6 +382,8 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
         lw = w.group().lower()
         if lw not in cues:
             continue
+        if lw.endswith("ing") and n > 0 and words[n - 1].group().lower() == "as":
+            lw = "said"  # "the agency was quoted as saying"
         if n == 0:
             ph = phrase_after(v, w.end(), b)
             if ph is None:
@@ -503,6 +510,11 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
             if ph:
                 return ph, w
             continue
+        if lw in _NAMING and not re.match(r"\s+(?:on|for|upon)\b", v[e:b]):
+            ph = phrase_before(v, a, s)
+            if ph is not None and ph.kind in ("name", "pronoun"):
+                return ph, w
+            continue  # "links called “trackers”": a name, not speech
         mby = re.match(r"\s+by\s+", v[e:b])
         if mby and lw.endswith("ed"):
             ph = phrase_after(v, e + mby.end(), b)
@@ -711,14 +723,23 @@ def _role(view: str, ph: Phrase) -> str | None:
     m = _APPOSITIVE.match(view, ph.end, min(len(view), ph.end + 120))
     if m and "\n" not in m.group(1):
         return m.group(1).strip()
-    before = view[max(0, ph.start - 60):ph.start]
-    m = re.search(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z]+\s+){0,3}(?:[A-Z][\w.-]*|[a-z]+)\s*)$", before)
-    if m:
-        words = m.group(1).split()
-        while words and words[0].lower().rstrip(".") not in TITLES and not words[0][0].isupper():
-            words = words[1:]
-        if words and any(w.lower().rstrip(".") in TITLES for w in words) and words[-1].lower().rstrip(".") in TITLES:
-            return " ".join(words)
+    toks = tokens(view, max(0, ph.start - 80), ph.start)
+    k = len(toks)
+    while k > 0:
+        w = toks[k - 1][2]
+        lw = w.lower().rstrip(".")
+        if lw in TITLES or lw in ("of", "foreign", "prime", "state", "defence", "defense", "interior", "home",
+                                  "finance", "health", "justice", "party", "campaign", "press", "top", "senior",
+                                  "general") or (w[0].isupper() and k < len(toks) and (
+                toks[k][2].lower().rstrip(".") in TITLES) and lw not in NOT_NAME_START):
+            k -= 1
+            continue
+        break
+    words = [t[2] for t in toks[k:]]
+    while words and words[0].lower() in ("of",):
+        words = words[1:]
+    if words and words[-1].lower().rstrip(".") in TITLES:
+        return " ".join(words)
     return None
 
 
@@ -746,10 +767,12 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
         r = None
         if ph.text.lower() in ("it", "they", "he", "she"):
             # the subject of the sentence, when it is a name before the pronoun ("Turkey … what it calls …")
-            ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0])
+            ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0], skip_quotes=True)
             subj = _subject(doc, ss, ph.start) if ss < ph.start else None
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
-                person = not subj.org and not looks_place(subj.text) and doc.strong_person(subj.start, subj.text)
+                he_she = ph.text.lower() in ("he", "she")
+                person = not subj.org and not looks_place(subj.text) and (
+                    doc.strong_person(subj.start, subj.text) or he_she and len(subj.text.split()) == 1)
                 if ph.text.lower() in ("he", "she") and person and not doc.gender_ok(subj.start, subj.text,
                                                                                       ph.text.lower()):
                     pass

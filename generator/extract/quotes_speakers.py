@@ -301,6 +301,8 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
         j = i
         while j - 1 >= 0:
             w = toks[j - 1][2]
+            if w[-2:] in ("\u2019s", "'s") and j <= i:
+                break  # "Labour's Paul Flynn": the possessor is another name
             if name_word(w) or (w.lower() in ("de", "da", "van", "von", "der", "al", "bin", "le", "la", "du", "del",
                                               "&") and j - 2 >= 0 and toks[j - 2][2][0].isupper()):
                 j -= 1
