@@ -23,7 +23,7 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (NOT_NAME_START, TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
+from .quotes_speakers import (PAST_VERBS, NOT_NAME_START, TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
                               strip_title, name_word, tokens)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
@@ -252,6 +252,16 @@ class _Doc:
             k -= 1
             steps += 1
         return weak or fallback
+
+    def proper_name(self, ph: Phrase) -> bool:
+        """A sentence-initial capitalised word is a name only with more evidence ("Rumours", "Full" are not)."""
+        words = ph.text.split()
+        if len(words) > 1 or ph.org or self.strong_person(ph.start, ph.text):
+            return True
+        w = re.escape(words[0])
+        return re.search(r"[a-z,;]\s+" + w + r"\b", self.view) is not None \
+            or re.match(r"\s*(?:[,(]|[a-z]+ed\b|[a-z]+s\b)", self.view[ph.end:ph.end + 20]) is not None \
+            or (self.view[ph.end:ph.end + 20].split() or [""])[0] in PAST_VERBS
 
     def strong_person(self, start: int, text: str) -> bool:
         """A title, a known given name or an earlier speaker says this name is a person."""
@@ -510,7 +520,7 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
             if ph:
                 return ph, w
             continue
-        if lw in _NAMING and not re.match(r"\s+(?:on|for|upon)\b", v[e:b]):
+        if lw in _NAMING and not v[e:b].strip():
             ph = phrase_before(v, a, s)
             if ph is not None and ph.kind in ("name", "pronoun"):
                 return ph, w
@@ -523,6 +533,11 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
         ph = phrase_before(v, a, s)
         if ph is not None:
             return ph, w
+        if re.search(r"\band\s+(?:(?:also|then|later)\s+)?$", v[a:s]):
+            # "Carson took the stage … and called the system “rotten”": the subject of the sentence
+            ph = _subject(doc, a, s)
+            if ph is not None and ph.kind in ("name", "pronoun"):
+                return ph, w
         # inverted order before the quote: "said Trump: “…”"
         ph = phrase_after(v, e, b) if lw not in _BASE_FORMS else None
         if ph is not None and ph.kind == "name":
@@ -681,7 +696,8 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
             # a quotation inside a sentence with no cue: the words are the subject's
             ph0 = _subject(doc, sstart, o)
             if ph0 is not None and (ph0.kind != "nominal" or ph0.anonymous and _bare(ph0.text.split()[-1]) in ANON_HEADS) \
-                    and not looks_place(ph0.text):
+                    and not looks_place(ph0.text) and (ph0.kind != "name" or ph0.start != sstart
+                                                       or doc.proper_name(ph0)):
                 res = (ph0, None)
         if res is None and prev_q is not None and prev_q["line"] == ls and prev_q["res"] is not None:
             res = prev_q["res"]  # the speaker goes on ("That makes her “by definition …”")
