@@ -445,6 +445,11 @@ def _whole_sentences(v: str, qs: int, qe: int) -> bool:
 def _short_attribution(v: str, p: int, b: int) -> bool:
     """'GM chairman Rick Wagoner said in a statement.' after a closed quotation (not 'He said he …')."""
     cues = cue_words()
+    m = re.match(r"(?:[A-Z][\w\u2019'.-]*\s+){1,4}?[A-Z][\w\u2019'.-]*,\s[^,]{3,120}?,\s+(?=[a-z])", v[p:b])
+    if m:
+        p += m.end()  # "Eva Lichtenberg, an Austrian member of the European Parliament, said"
+        m2 = _WORD.match(v, p, b)
+        return bool(m2 and m2.group().lower() in cues and _AFTER_CUE_OK.match(v, m2.end(), b))
     words = list(_WORD.finditer(v, p, b))
     for n, w in enumerate(words[:9]):
         if w.group().lower() in cues:
