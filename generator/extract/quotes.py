@@ -44,7 +44,6 @@ _WORD = re.compile(r"[A-Za-z]+")
 _CAP_RUN = re.compile(r"(?<![\w\u2019'])(?:[A-Z][\w\u00C0-\u024F]*(?:[\u2019'.\-][\w\u00C0-\u024F]+)*\.?"
                       r"(?:\s+(?:(?:de|da|van|von|der|al|bin|le|la|du|del)\s+)?"
                       r"[A-Z][\w\u00C0-\u024F]*(?:[\u2019'.\-][\w\u00C0-\u024F]+)*\.?)*)")
-_FEMALE = None
 
 
 def _is_sentence_end(view: str, m: re.Match, lo: int) -> bool:
@@ -374,12 +373,11 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
         if ph is not None and ph.kind == "name":
             return ph, None  # “…” — Carlos Raúl
     if last in ",\u2014\u2013-?!:" or any(ch in lead for ch in ",\u2014\u2013"):
-        pass
+        pass  # “…,” said X / “…?” X asked
     elif last in ".\u2026":
-        if not v[p].islower():
-            # the quotation closed its sentence: only a short "Trump said." may follow
-            if not _short_attribution(v, p, b):
-                return None
+        # the quotation closed its sentence: only a short "Trump said." may follow
+        if not v[p].islower() and not _short_attribution(v, p, b):
+            return None
     else:
         return _from_sentence_end(doc, p, b)
     m = _ACCORDING.match(v, p, b)
@@ -644,28 +642,16 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
         sstart = doc.sentence_start(o, ls)
         bstart = max(sstart, prev_close) if prev_close > ls else sstart
         # after-context: to the end of the sentence or the next quotation
-        cl_line_s, cl_line_e = doc.line_bounds(c)
+        cl_line_e = doc.line_bounds(c)[1]
         aend = min(doc.sentence_end(c + 1, cl_line_e), next_open)
-        how = None
-        cue = None
-        res = _from_after(doc, c + 1, aend, view[qs:qe])
-        if res:
-            how = "after"
-        else:
-            res = _from_before(doc, bstart, o)
-            if res:
-                how = "before"
+        res = _from_after(doc, c + 1, aend, view[qs:qe]) or _from_before(doc, bstart, o)
         if res is None and prev_q is not None:
-            same_sentence = prev_q["line"] == ls and prev_q["close"] >= sstart and prev_q["close"] < o
-            p_text = view[prev_q["close"] + 1:o]
+            same_sentence = prev_q["line"] == ls and sstart <= prev_q["close"] < o
             if same_sentence or (prev_q["line"] == ls and not re.search(r"[A-Za-z]", view[sstart:o])):
-                res = prev_q["res"]
-                how = "previous"
+                res = prev_q["res"]  # “…,” he said. “…”
             elif ls != prev_q["line"] and sstart == ls and prev_q["res"] is not None \
                     and _quote_paragraph(view, prev_q["line"], ls):
-                res = prev_q["res"]
-                how = "previous paragraph"
-            del p_text
+                res = prev_q["res"]  # a paragraph that goes on quoting the same speaker
         if res is None:
             # a cue in the sentences before it in the paragraph ("Edwards said he was happy. “…”")
             lo = max(ls, prev_close)
@@ -677,7 +663,6 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                 r2 = _from_before(doc, psent, sstart)
                 if r2 and r2[0] is not None:
                     res = r2
-                    how = "previous sentence"
             if res is None and sstart == ls and ls > 0:
                 # the paragraph before ends with "… said:" or holds the speaker's cue
                 pls, ple = doc.line_bounds(max(0, ls - 2))
@@ -689,14 +674,12 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                     r2 = _from_before(doc, psent, pls + len(tail))
                     if r2:
                         res = r2
-                        how = "previous paragraph"
                 elif tail and not any(ch in view[psent:ple] for ch in "\"\u201c\u201d"):
                     # "Mr Smith said the ruling was unfair.\n\n“We will appeal.”": the speaker goes on
                     r2 = _from_before(doc, psent, pls + len(tail)) if _whole_sentences(view, qs, qe) else None
                     if r2 and r2[0].kind in ("name", "pronoun") and r2[1] and r2[1].lower() in cue_words() \
                             and not r2[1].lower().endswith("ing"):
                         res = r2
-                        how = "previous paragraph"
         if res is None and re.search(r"[A-Za-z]", view[bstart:o]) and bstart == sstart:
             # a quotation inside a sentence with no cue: the words are the subject's
             ph0 = _subject(doc, sstart, o)
@@ -764,10 +747,6 @@ def _role(view: str, ph: Phrase) -> str | None:
     return None
 
 
-def _has_cue_np(doc: _Doc, a: int, b: int) -> bool:
-    return _from_before(doc, a, b) is not None
-
-
 def _quote_paragraph(view: str, prev_line: int, ls: int) -> bool:
     """Whether the paragraph just before ls is the one holding the previous quotation."""
     s = view.rfind("\n", 0, max(0, ls - 1))
@@ -794,10 +773,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
                 he_she = ph.text.lower() in ("he", "she")
                 person = not subj.org and not looks_place(subj.text) and (
                     doc.strong_person(subj.start, subj.text) or he_she and len(subj.text.split()) == 1)
-                if ph.text.lower() in ("he", "she") and person and not doc.gender_ok(subj.start, subj.text,
-                                                                                      ph.text.lower()):
-                    pass
-                elif (ph.text.lower() in ("he", "she")) == person or (ph.text.lower() == "they" and subj.org):
+                wrong_gender = he_she and person and not doc.gender_ok(subj.start, subj.text, ph.text.lower())
+                if not wrong_gender and (he_she == person or (ph.text.lower() == "they" and subj.org)):
                     r = subj.start, subj.end, subj.text
         if r is None:
             r = doc.resolve(ph, ph.start)

@@ -156,11 +156,6 @@ def tokens(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view, lo, hi)]
 
 
-def is_cap(word: str) -> bool:
-    c = word[0]
-    return c.isupper() or (c.isdigit() and False)
-
-
 def _bare(word: str) -> str:
     w = word.lower()
     for suf in ("’s", "'s"):
@@ -250,7 +245,7 @@ def _appositive_subject(view: str, toks: list[tuple[int, int, str]]) -> Phrase |
     commas = []
     while j >= 0 and n - j < 40:
         w = toks[j][2]
-        if w in (";", ":", "“", "”", '"', "—", "–", "(", ")") or (w == "." and False):
+        if w in (";", ":", "“", "”", '"', "—", "–", "(", ")"):
             break
         if w == ",":
             commas.append(j)
@@ -312,20 +307,11 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
             else:
                 break
         run = toks[j:i + 1]
-        # "of" inside organisation names: "Department of State"
-        # a common-noun head before the run makes it a description ("the New Jersey governor" is caught below)
-        before = toks[j - 1][2].lower() if j > 0 else ""
-        if before in ("the",) and looks_org(" ".join(t[2] for t in run)):
-            pass
-        # a possessive on the last word belongs to a following noun, handled by the nominal branch
         name = strip_title(run)
         s, e = name[0][0], name[-1][1]
         e = _trim_possessive(view, s, e)
         txt = view[s:e]
-        org = looks_org(txt)
-        if before in DETERMINERS and not org and before not in ("the",):
-            pass
-        return Phrase(s, e, "name", txt, org=org)
+        return Phrase(s, e, "name", txt, org=looks_org(txt))
     # a common noun phrase: walk back to its determiner
     j = i
     k = i
@@ -367,7 +353,7 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
             s, e = toks[j][0], toks[i][1]
             txt = view[s:e]
             head = toks[i][2].lower()
-            return Phrase(s, e, "nominal", txt, anonymous=head in ANON_HEADS or True, org=False)
+            return Phrase(s, e, "nominal", txt, anonymous=True)
         return None
     s, e = toks[det][0], toks[i][1]
     txt = view[s:e]
@@ -438,8 +424,6 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
                 if tl in ("to", "in", "on") and j > 0 and toks[j - 1][2].lower() in ("close", "familiar", "near"):
                     j += 1
                     continue
-                if tl in ("in",) and j > 0 and toks[j - 1][2].lower() in ANON_HEADS and False:
-                    pass
                 break
             if j > 0 and (tl in cue_words() or tl in BREAK or tl.endswith("ly") or tl in PAST_VERBS
                           or (j > 1 and tl.endswith("ed") and toks[j - 1][2].lower() not in DETERMINERS)):
@@ -449,7 +433,7 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
             j += 1
         if j == 0:
             return None
-        # a name inside: "the Florida senator, Marco Rubio" is not handled; "spokesman Lior Haiat" is
+        # a name at the end of the description: "foreign ministry spokesman Lior Haiat"
         run = toks[:j]
         caps = [t for t in run if t[2][0].isupper()]
         if caps and run[-1][2][0].isupper() and run[-2:-1] and (run[-2][2].lower() in TITLES or run[-2][2][0].isupper()):
