@@ -289,3 +289,16 @@ def test_lower_case_role_before_name_and_long_role_before_cue():
     t3 = ('"It was fine," he said. "He said he recognizes the problem," she added. "It was not." '
           'He said he recognizes his family in many of them.')
     assert quotes(t3)[-1].cue != "said" or quotes(t3)[-1].speaker_text != "He"
+
+
+def test_they_resolves_to_a_group_described_before():
+    t = "Hundreds of demonstrators marched through the city centre on Monday. \"No justice, no peace,\" they chanted."
+    (q,) = quotes(t)
+    assert q.speaker_text == "Hundreds of demonstrators"
+    assert q.anonymous
+
+
+def test_naming_participle_is_not_speech():
+    t = "That file-sharing system relies on links called \"trackers\" that point users to others."
+    (q,) = quotes(t)
+    assert q.speaker_text is None

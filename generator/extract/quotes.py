@@ -697,6 +697,27 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     return out
 
 
+def _group_before(doc: _Doc, pos: int) -> Phrase | None:
+    """The plural noun phrase heading this sentence or the one before ("Hundreds of demonstrators")."""
+    ls = doc.line_bounds(pos)[0]
+    ss = doc.sentence_start(pos, ls, skip_quotes=True)
+    starts = [ss]
+    if ss > ls:
+        j = ss - 1
+        while j > ls and doc.view[j].isspace():
+            j -= 1
+        starts.append(doc.sentence_start(j, ls, skip_quotes=True))
+    for st in starts:
+        if st >= pos:
+            continue
+        subj = _subject(doc, st, pos)
+        if subj is not None and subj.kind == "nominal" and subj.end <= pos:
+            head = subj.text.split(" of ")[-1].split()[-1].lower()
+            if head.endswith("s") or head in ("people", "police", "staff", "crowd"):
+                return subj
+    return None
+
+
 _PERSON_HEADS = {"actor", "actress", "senator", "governor", "candidate", "nominee", "president", "minister",
                  "singer", "star", "player", "striker", "coach", "manager", "chairman", "chairwoman", "leader",
                  "congressman", "congresswoman", "businessman", "businesswoman", "billionaire", "mogul",
@@ -778,6 +799,13 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
                     r = subj.start, subj.end, subj.text
         if r is None:
             r = doc.resolve(ph, ph.start)
+        if r is None and ph.text.lower() == "they":
+            # "Protesters gathered … “No justice,” they chanted": a group described before
+            group = _group_before(doc, ph.start)
+            if group is not None:
+                return Quote(qs, qe, text, partial=partial, speaker_start=group.start, speaker_end=group.end,
+                             speaker_text=group.text, cue=cue, anonymous=group.anonymous,
+                             speaker_description=group.text)
         if r is None:
             return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                          speaker_text=ph.text, cue=cue, speaker_description=ph.text)

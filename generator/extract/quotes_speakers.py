@@ -397,7 +397,7 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
     lw = w.lower()
     if lw in PRONOUNS:
         return Phrase(toks[0][0], toks[0][1], "pronoun", w)
-    starts_name = w[0].isupper() and (lw.rstrip(".") not in NOT_NAME_START or (
+    starts_name = w[0].isupper() and lw not in DETERMINERS and (lw.rstrip(".") not in NOT_NAME_START or (
         len(toks) > 1 and toks[1][2][0].isupper() and lw not in DETERMINERS and lw not in TIME_WORDS
         and lw not in PRONOUNS))
     if not starts_name and w[0].islower() and _role_then_name(toks):
