@@ -210,7 +210,7 @@ class _Doc:
         if self.speakers:
             # names already seen as speakers are people (or organisations when they look like one)
             extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True) for sp in self.speakers
-                     if sp.start < before]
+                     if sp.start < before and (sp.kind == "name" or p in ("he", "she"))]
             speaker_words = {w for c in extra if c[3] == "person" for w in c[2].split()}
             cands = [(c[0], c[1], c[2], "person" if c[3] == "person?" and c[2].split()[-1] in speaker_words
                       else c[3], c[4]) for c in cands]
@@ -697,6 +697,12 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     return out
 
 
+_SINGULAR_PEOPLE = {"spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "insider", "person",
+                    "adviser", "advisor", "staffer", "diplomat", "attendee", "witness", "resident", "observer",
+                    "analyst", "expert", "critic", "supporter", "member", "employee", "man", "woman", "friend",
+                    "colleague", "veteran", "strategist", "operative", "donor", "lawmaker", "activist", "user"}
+
+
 def _group_before(doc: _Doc, pos: int) -> Phrase | None:
     """The plural noun phrase heading this sentence or the one before ("Hundreds of demonstrators")."""
     ls = doc.line_bounds(pos)[0]
@@ -789,7 +795,10 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
         if ph.text.lower() in ("it", "they", "he", "she"):
             # the subject of the sentence, when it is a name before the pronoun ("Turkey … what it calls …")
             ss = doc.sentence_start(ph.start, doc.line_bounds(ph.start)[0], skip_quotes=True)
-            subj = _subject(doc, ss, ph.start) if ss < ph.start else None
+            # only the words before any quotation in that sentence ("Fallon fired back: “…,” he wrote")
+            mark = re.search("[\"\u201c\u201d\u2018]", doc.view[ss:ph.start])
+            stop = ss + mark.start() if mark else ph.start
+            subj = _subject(doc, ss, stop) if ss < stop else None
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
                 he_she = ph.text.lower() in ("he", "she")
                 person = not subj.org and not looks_place(subj.text) and (
@@ -810,6 +819,10 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                          speaker_text=ph.text, cue=cue, speaker_description=ph.text)
         s, e, t = r
+        for sp in doc.speakers:
+            if sp.start == s and sp.end == e and sp.anonymous:
+                return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
+                             anonymous=True, speaker_description=t)
         a = doc.actor_in(s, e)
         if a is not None:
             s, e, t = a.start, a.end, a.text
@@ -826,6 +839,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
                          speaker_description=ph.text)
     if ph.kind == "nominal" and ph.anonymous:
+        if _bare(ph.text.split(" of ")[0].split(" for ")[0].split()[-1]) in _SINGULAR_PEOPLE:
+            doc.speakers.append(ph)  # "a spokesman for the BPI said … “…,” he added"
         return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                      speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)
     s, e, t = ph.start, ph.end, ph.text

@@ -525,6 +525,9 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
         run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
     elif k > 0 and not any(c for _, c in seq[:k]) or k == 0 or toks[seq[k - 1][0]][2].lower() in ROLE_WORDS:
         run = toks[seq[k][0]:seq[end - 1][0] + 1]
+    elif seq[k - 1][1] is False and not toks[seq[k - 1][0]][2].endswith(("ed", "s")) \
+            and toks[seq[k - 1][0]][2] not in PAST_VERBS:
+        run = toks[seq[k][0]:seq[end - 1][0] + 1]  # "Tory backbencher Edward Leigh"
     elif seq[0][1]:
         # "Cruz exhorted Republicans": the first run is the name
         first_run = 0
