@@ -302,3 +302,14 @@ def test_naming_participle_is_not_speech():
     t = "That file-sharing system relies on links called \"trackers\" that point users to others."
     (q,) = quotes(t)
     assert q.speaker_text is None
+
+
+def test_pronoun_prefers_the_sentence_heading_name_over_a_nearer_object():
+    t = ("Mr Karger, whose favourite film of the year was Mike Leigh's drama Vera Drake, stayed upbeat.\n\n"
+         "\"I hope this is the year,\" he said.")
+    (q,) = quotes(t)
+    assert q.speaker_text == "Karger"
+    t2 = ("His wife Sharon, who also appears in the show, agreed with the Black Sabbath singer.\n\n"
+          "\"Now everybody's doing it,\" she said.")
+    (q2,) = quotes(t2)
+    assert q2.speaker_text == "Sharon"

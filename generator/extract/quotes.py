@@ -175,7 +175,7 @@ class _Doc:
                         kind = "org"
                     elif looks_place(text):
                         kind = "other"
-                    elif had_title or (len(words) >= 2 and words[0].lower() in _given_names()):
+                    elif had_title or (words[0].lower() in _given_names() and _bare_l(words[0]) not in _places()):
                         kind = "person"
                         persons_last.add(words[-1])
                     elif len(words) == 1 and words[0] in persons_last:
@@ -183,6 +183,10 @@ class _Doc:
                     elif len(words) >= 2 and all(w[0].isupper() for w in words) and not any(
                             _bare_l(w) in ORG_WORDS or _bare_l(w) in PLACE_WORDS for w in words):
                         kind = "person?"
+                    elif len(words) == 1 and subj and _places().isdisjoint({_bare_l(words[0])}) \
+                            and _bare_l(words[0]) not in ORG_WORDS and not words[0].isupper() \
+                            and _VERB_AFTER.match(v, e2):
+                        kind = "person?"  # "Andrew also blamed …", "Collins ran …"
                     else:
                         kind = "other"
                     if covered:
@@ -220,37 +224,56 @@ class _Doc:
             cands = [(c[0], c[1], c[2], "person" if c[3] == "other" and c[2] in last_words else c[3], c[4])
                      for c in cands]
         k = bisect.bisect_left([c[0] for c in cands], before) - 1
+        if want == "person":
+            return self._best_person(cands, k, before, p)
         steps = 0
-        fallback = None
-        weak = None
         while k >= 0 and steps < 80:
             s, e, text, kind, subj = cands[k]
-            if kind == "person?":
-                if want == "person" and weak is None and subj and e <= before and self.gender_ok(s, text, p):
-                    weak = s, e, text
-                k -= 1
-                steps += 1
-                continue
-            if want == "person" and kind == "person" and p in ("he", "she") and not self.gender_ok(s, text, p):
-                k -= 1
-                steps += 1
-                continue
-            if not subj and want == "person":
-                if fallback is None and kind == "person" and e <= before:
-                    fallback = s, e, text
-                k -= 1
-                steps += 1
-                continue
             if e <= before and s < pron.start:
-                if want == "person" and kind == "person":
-                    return s, e, text
                 if want == "org" and kind == "org":
                     return s, e, text
-                if want == "any" and kind in ("org", "person") and p == "they" and kind == "org":
+                if want == "any" and p == "they" and kind == "org":
                     return s, e, text
             k -= 1
             steps += 1
-        return weak or fallback
+        return None
+
+    def _best_person(self, cands, k: int, before: int, p: str) -> tuple[int, int, str] | None:
+        """The likeliest person for he/she: near, named with evidence, heading its sentence, already a speaker."""
+        speaker_spans = {(sp.start, sp.end) for sp in self.speakers}
+        best, best_score = None, None
+        steps = 0
+        while k >= 0 and steps < 80:
+            s, e, text, kind, subj = cands[k]
+            k -= 1
+            steps += 1
+            dist = before - e
+            if dist > 2500:
+                break
+            if e > before or kind not in ("person", "person?"):
+                continue
+            if p in ("he", "she") and not self.gender_ok(s, text, p):
+                continue
+            score = -dist / 250.0
+            score += 2.0 if kind == "person" else 0.0
+            score += 1.5 if (s, e) in speaker_spans else 0.0
+            score += 1.5 if self._heads_sentence(s) else 0.0
+            score -= 0.0 if subj else 3.0
+            if best_score is None or score > best_score:
+                best, best_score = (s, e, text), score
+        return best
+
+    def _heads_sentence(self, s: int) -> bool:
+        """Whether only titles or roles stand between the sentence start and s ("Shadow foreign secretary X")."""
+        before = self.view[max(0, s - 60):s]
+        m = re.search(r"(?:^|[.!?][\"\u201d\u2019']?\s+|\n\s*|[:;]\s+|\b(?:and|but|while|as|when)\s+)([^.!?\n]*)$",
+                      before)
+        if not m:
+            return False
+        words = m.group(1).split()
+        return len(words) <= 5 and all(w[:1].isupper() or w.lower().rstrip(".,") in TITLES
+                                       or w.lower().rstrip(".,") in ("foreign", "shadow", "prime", "home", "the")
+                                       for w in words)
 
     def proper_name(self, ph: Phrase) -> bool:
         """A sentence-initial capitalised word is a name only with more evidence ("Rumours", "Full" are not)."""
@@ -308,9 +331,27 @@ def _gender(view: str, start: int, text: str) -> str | None:
         if g:
             return g
     words = text.split()
-    if len(words) >= 2:
+    if words:
         return _given_names().get(words[0].lower())
     return None
+
+
+_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|has|had|was|is|will|would|could|however|though)\s+)?"
+                         r"(?:[a-z]+ed|said|says|told|ran|won|made|took|went|came|got|felt|thinks|believes|admits|"
+                         r"adds|insists|wants|hopes|knows|feels|sees|says|told|spoke|wrote|gave|left|met)\b")
+_PLACES: frozenset[str] | None = None
+
+
+def _places() -> frozenset[str]:
+    global _PLACES
+    if _PLACES is None:
+        from .quotes_speakers import _DATA
+        words = set()
+        for line in (_DATA / "places.txt").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.update(line.split())
+        _PLACES = frozenset(words)
+    return _PLACES
 
 
 def _bare_l(w: str) -> str:
