@@ -70,7 +70,14 @@ class _Doc:
         self.spans = spans  # (open mark, close mark), sorted
         self.opens = [s for s, _ in spans]
         self._cands: list[tuple[int, int, str, str]] | None = None
-        self.speakers: list[tuple[int, Phrase]] = []  # named speakers found so far (position, phrase)
+        self._cand_keys: list[int] = []
+        self._ends: list[tuple[int, int]] | None = None
+        self._heads: dict[int, bool] = {}
+        self._proper: dict[str, bool] = {}
+        self.speakers: list[Phrase] = []  # speakers found so far, by position
+        self._spk_starts: list[int] = []
+        self._spk_spans: dict[tuple[int, int], Phrase] = {}
+        self._spk_words: set[str] = set()  # words of person speakers' names
 
     # -- text geometry -------------------------------------------------
     def line_bounds(self, i: int) -> tuple[int, int]:
@@ -85,24 +92,59 @@ class _Doc:
 
     def sentence_start(self, pos: int, lo: int, skip_quotes: bool = False) -> int:
         """Start of the sentence holding pos (not before lo); sentence ends inside quotations count
-        unless skip_quotes."""
+        unless skip_quotes.  Looks back at most 1,500 characters."""
         v = self.view
+        if pos - lo > 1500:
+            lo = pos - 1500
+            while lo < pos and not v[lo].isspace():
+                lo += 1
         best = lo
-        for m in _SENT_END.finditer(v, lo, pos):
-            if skip_quotes and self.inside_quote(m.start()) and not self.inside_quote(m.end()):
-                continue
-            if m.end() <= pos and _is_sentence_end(v, m, lo):
+        ends = self.sentence_ends()
+        k = bisect.bisect_right(ends, (pos, pos)) - 1
+        while k >= 0:
+            ms, me = ends[k]
+            if ms < lo:
+                break
+            if me <= pos and not (skip_quotes and self.inside_quote(ms) and not self.inside_quote(me)):
+                best = me
+                break
+            k -= 1
+        # a sentence end right before pos that only the end of the window shows ("… said. “")
+        for m in _SENT_END.finditer(v, max(best, pos - 12), pos):
+            if m.end() <= pos and m.start() >= best and _is_sentence_end(v, m, lo) and not (
+                    skip_quotes and self.inside_quote(m.start()) and not self.inside_quote(m.end())):
                 best = m.end()
         while best < pos and v[best].isspace():
             best += 1
         return best
 
+    def sentence_ends(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence-final punctuation run of the text, computed once."""
+        if self._ends is None:
+            v = self.view
+            self._ends = [(m.start(), m.end()) for m in _SENT_END.finditer(v) if _is_sentence_end(v, m, 0)]
+        return self._ends
+
     def sentence_end(self, pos: int, hi: int) -> int:
         v = self.view
+        hi = min(hi, pos + 1500)
         for m in _SENT_END.finditer(v, pos, hi):
             if _is_sentence_end(v, m, pos) and not self.inside_quote(m.start()):
                 return m.start()
         return hi
+
+    def add_speaker(self, ph: Phrase) -> None:
+        if (ph.start, ph.end) in self._spk_spans:
+            return
+        k = bisect.bisect_right(self._spk_starts, ph.start)
+        self._spk_starts.insert(k, ph.start)
+        self.speakers.insert(k, ph)
+        self._spk_spans[(ph.start, ph.end)] = ph
+        if ph.kind == "name" and not ph.org:
+            self._spk_words.update(ph.text.split())
+
+    def speakers_between(self, lo: int, hi: int) -> list[Phrase]:
+        return self.speakers[bisect.bisect_left(self._spk_starts, lo):bisect.bisect_left(self._spk_starts, hi)]
 
     # -- actors and candidates ------------------------------------------
     def actor_in(self, s: int, e: int) -> ActorMention | None:
@@ -137,65 +179,65 @@ class _Doc:
                     pw = self.view[max(0, a.start - 20):a.start].split()
                     subj = not pw or pw[-1].lower().rstrip(".,") not in _NON_SUBJECT
                     out.append((a.start, a.end, a.text, "person" if a.type == "person" else "org", subj))
-        if True:
-            # capitalised runs the actor mentions do not cover (the actor extractor may miss some)
-            covered = [(a.start, a.end) for a in self.actors]
-            v = self.view
-            persons_last = set()
-            for m in _CAP_RUN.finditer(v):
-                s0, e0 = m.start(), m.end()
-                if self.inside_quote(s0):
+        # capitalised runs the actor mentions do not cover (the actor extractor may miss some)
+        covered = [(a.start, a.end) for a in self.actors]
+        v = self.view
+        persons_last = set()
+        for m in _CAP_RUN.finditer(v):
+            s0, e0 = m.start(), m.end()
+            if self.inside_quote(s0):
+                continue
+            for toks in _split_run(tokens(v, s0, e0)):
+                while toks and not name_word(toks[0][2]):
+                    toks = toks[1:]
+                if not toks:
                     continue
-                for toks in _split_run(tokens(v, s0, e0)):
-                    while toks and not name_word(toks[0][2]):
-                        toks = toks[1:]
-                    if not toks:
-                        continue
-                    s = toks[0][0]
-                    name = strip_title(toks)
-                    had_title = len(name) < len(toks)
-                    # a person title just before the run ("foreign minister Hakan Fidan")
-                    prev = v[max(0, s - 30):s].split()
-                    pw = prev[-1].lower().rstrip(".,") if prev else ""
-                    if pw in ("minister", "spokesman", "spokeswoman", "president", "chief", "leader", "secretary",
-                              "senator", "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "diplomat", "actor",
-                              "actress", "star", "coach", "manager", "boss", "chairman", "director", "singer"):
-                        had_title = True
-                    subj = pw not in _NON_SUBJECT
-                    s2, e2 = name[0][0], name[-1][1]
-                    e2 = e2 - 1 if v[e2 - 1] == "." and e2 - s2 > 2 and not had_title else e2
-                    if v[e2 - 2:e2] in ("\u2019s", "'s"):
-                        e2 -= 2
-                        subj = False
-                    if e2 <= s2:
-                        continue
-                    text = v[s2:e2]
-                    words = text.split()
-                    if looks_org(text):
-                        kind = "org"
-                    elif looks_place(text):
-                        kind = "other"
-                    elif had_title or (words[0].lower() in _given_names() and _bare_l(words[0]) not in _places()):
-                        kind = "person"
-                        persons_last.add(words[-1])
-                    elif len(words) == 1 and words[0] in persons_last:
-                        kind = "person"
-                    elif len(words) >= 2 and all(w[0].isupper() for w in words) and not any(
-                            _bare_l(w) in ORG_WORDS or _bare_l(w) in PLACE_WORDS for w in words):
-                        kind = "person?"
-                    elif len(words) == 1 and subj and _places().isdisjoint({_bare_l(words[0])}) \
-                            and _bare_l(words[0]) not in ORG_WORDS and not words[0].isupper() \
-                            and _VERB_AFTER.match(v, e2):
-                        kind = "person?"  # "Andrew also blamed …", "Collins ran …"
-                    else:
-                        kind = "other"
-                    if covered:
-                        c = bisect.bisect_right(self.actor_starts, e2) - 1
-                        if c >= 0 and covered[c][1] > s2:
-                            continue  # the actor extractor has a mention here
-                    out.append((s2, e2, text, kind, subj))
+                s = toks[0][0]
+                name = strip_title(toks)
+                had_title = len(name) < len(toks)
+                # a person title just before the run ("foreign minister Hakan Fidan")
+                prev = v[max(0, s - 30):s].split()
+                pw = prev[-1].lower().rstrip(".,") if prev else ""
+                if pw in ("minister", "spokesman", "spokeswoman", "president", "chief", "leader", "secretary",
+                          "senator", "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "diplomat", "actor",
+                          "actress", "star", "coach", "manager", "boss", "chairman", "director", "singer"):
+                    had_title = True
+                subj = pw not in _NON_SUBJECT
+                s2, e2 = name[0][0], name[-1][1]
+                e2 = e2 - 1 if v[e2 - 1] == "." and e2 - s2 > 2 and not had_title else e2
+                if v[e2 - 2:e2] in ("\u2019s", "'s"):
+                    e2 -= 2
+                    subj = False
+                if e2 <= s2:
+                    continue
+                text = v[s2:e2]
+                words = text.split()
+                if looks_org(text):
+                    kind = "org"
+                elif looks_place(text):
+                    kind = "other"
+                elif had_title or (words[0].lower() in _given_names() and _bare_l(words[0]) not in _places()):
+                    kind = "person"
+                    persons_last.add(words[-1])
+                elif len(words) == 1 and words[0] in persons_last:
+                    kind = "person"
+                elif len(words) >= 2 and all(w[0].isupper() for w in words) and not any(
+                        _bare_l(w) in ORG_WORDS or _bare_l(w) in PLACE_WORDS for w in words):
+                    kind = "person?"
+                elif len(words) == 1 and subj and _places().isdisjoint({_bare_l(words[0])}) \
+                        and _bare_l(words[0]) not in ORG_WORDS and not words[0].isupper() \
+                        and _VERB_AFTER.match(v, e2):
+                    kind = "person?"  # "Andrew also blamed …", "Collins ran …"
+                else:
+                    kind = "other"
+                if covered:
+                    c = bisect.bisect_right(self.actor_starts, e2) - 1
+                    if c >= 0 and covered[c][1] > s2:
+                        continue  # the actor extractor has a mention here
+                out.append((s2, e2, text, kind, subj))
         out.sort()
         self._cands = out
+        self._cand_keys = [c[0] for c in out]
         return out
 
     def gender_ok(self, start: int, text: str, pron: str) -> bool:
@@ -209,12 +251,16 @@ class _Doc:
         want = "person" if p in ("he", "she", "i") else "org" if p in ("it",) else "any"
         if p in ("we", "you"):
             return None
-        # a named speaker of a recent quotation is the best antecedent for he/she
-        cands = self.candidates()
+        # only the names in a window before the pronoun (linear time on long texts)
+        base = self.candidates()
+        lo = bisect.bisect_left(self._cand_keys, before - 3000)
+        hi = bisect.bisect_left(self._cand_keys, before)
+        cands = base[lo:hi]
         if self.speakers:
             # names already seen as speakers are people (or organisations when they look like one)
-            extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True) for sp in self.speakers
-                     if sp.start < before and (sp.kind == "name" or p in ("he", "she"))]
+            extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True)
+                     for sp in self.speakers_between(before - 3000, before)
+                     if sp.kind == "name" or p in ("he", "she")]
             speaker_words = {w for c in extra if c[3] == "person" for w in c[2].split()}
             cands = [(c[0], c[1], c[2], "person" if c[3] == "person?" and c[2].split()[-1] in speaker_words
                       else c[3], c[4]) for c in cands]
@@ -240,7 +286,7 @@ class _Doc:
 
     def _best_person(self, cands, k: int, before: int, p: str) -> tuple[int, int, str] | None:
         """The likeliest person for he/she: near, named with evidence, heading its sentence, already a speaker."""
-        speaker_spans = {(sp.start, sp.end) for sp in self.speakers}
+        speaker_spans = self._spk_spans
         best, best_score = None, None
         steps = 0
         while k >= 0 and steps < 80:
@@ -265,6 +311,12 @@ class _Doc:
 
     def _heads_sentence(self, s: int) -> bool:
         """Whether only titles or roles stand between the sentence start and s ("Shadow foreign secretary X")."""
+        r = self._heads.get(s)
+        if r is None:
+            r = self._heads[s] = self._heads_sentence_uncached(s)
+        return r
+
+    def _heads_sentence_uncached(self, s: int) -> bool:
         before = self.view[max(0, s - 60):s]
         m = re.search(r"(?:^|[.!?][\"\u201d\u2019']?\s+|\n\s*|[:;]\s+|\b(?:and|but|while|as|when)\s+)([^.!?\n]*)$",
                       before)
@@ -280,8 +332,9 @@ class _Doc:
         words = ph.text.split()
         if len(words) > 1 or ph.org or self.strong_person(ph.start, ph.text):
             return True
-        w = re.escape(words[0])
-        return re.search(r"[a-z,;]\s+" + w + r"\b", self.view) is not None \
+        if words[0] not in self._proper:
+            self._proper[words[0]] = re.search(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b", self.view) is not None
+        return self._proper[words[0]] \
             or re.match(r"\s*(?:[,(]|[a-z]+ed\b|[a-z]+s\b)", self.view[ph.end:ph.end + 20]) is not None \
             or (self.view[ph.end:ph.end + 20].split() or [""])[0] in PAST_VERBS
 
@@ -290,7 +343,7 @@ class _Doc:
         if _gender(self.view, start, text) is not None:
             return True
         words = set(text.split())
-        return any(not sp.org and words & set(sp.text.split()) for sp in self.speakers)
+        return not words.isdisjoint(self._spk_words)
 
 
 _NON_SUBJECT = {"of", "for", "at", "in", "to", "with", "from", "by", "on", "against", "about", "the", "a", "an",
@@ -860,10 +913,10 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                          speaker_text=ph.text, cue=cue, speaker_description=ph.text)
         s, e, t = r
-        for sp in doc.speakers:
-            if sp.start == s and sp.end == e and sp.anonymous:
-                return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
-                             anonymous=True, speaker_description=t)
+        sp = doc._spk_spans.get((s, e))
+        if sp is not None and sp.anonymous:
+            return Quote(qs, qe, text, partial=partial, speaker_start=s, speaker_end=e, speaker_text=t, cue=cue,
+                         anonymous=True, speaker_description=t)
         a = doc.actor_in(s, e)
         if a is not None:
             s, e, t = a.start, a.end, a.text
@@ -881,12 +934,12 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
                          speaker_description=ph.text)
     if ph.kind == "nominal" and ph.anonymous:
         if _bare(ph.text.split(" of ")[0].split(" for ")[0].split()[-1]) in _SINGULAR_PEOPLE:
-            doc.speakers.append(ph)  # "a spokesman for the BPI said … “…,” he added"
+            doc.add_speaker(ph)  # "a spokesman for the BPI said … “…,” he added"
         return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                      speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)
     s, e, t = ph.start, ph.end, ph.text
     if ph.kind == "name":
-        doc.speakers.append(ph)
+        doc.add_speaker(ph)
     a = doc.actor_in(s, e)
     if a is not None:
         s, e, t = a.start, a.end, a.text
