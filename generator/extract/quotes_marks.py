@@ -165,6 +165,7 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
         if bi < len(inside) and inside[bi][0] < stop:
             stop = inside[bi][0]
         close = -1
+        weak = -1
         for j in range(k + 1, n):
             c = marks[j]
             if c >= stop:
@@ -175,8 +176,15 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
             na = view[c + 1] if c + 1 < len(view) else "\n"
             if na.isalnum() or nb.isspace():
                 continue  # an apostrophe inside a word, or an opening
+            if nb in "sS" and na == " " and c + 2 < len(view) and view[c + 2].islower():
+                # "the players’ decision": a plural possessive, unless nothing better closes the quotation
+                if weak < 0:
+                    weak = j
+                continue
             close = j
             break
+        if close < 0:
+            close = weak
         if close < 0:
             k += 1
             continue

@@ -84,7 +84,7 @@ TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov
           "goalkeeper", "boss", "head", "spokesmen", "economist", "correspondent", "editor", "host",
           "anchor", "author", "singer", "actor", "actress", "star", "veteran", "rapper", "presenter",
           "mogul", "businessman", "businesswoman", "billionaire", "governor-elect", "president-elect",
-          "vice", "deputy", "acting", "former", "ex", "then", "late", "st"}
+          "vice", "deputy", "acting", "former", "ex", "then", "late", "st", "mp", "mep", "msp", "am", "mla"}
 ORG_WORDS = {"ministry", "council", "committee", "party", "department", "agency", "office", "court",
              "commission", "administration", "government", "campaign", "group", "association", "union",
              "institute", "foundation", "university", "college", "bank", "company", "corporation", "corp",
@@ -133,6 +133,15 @@ PLACE_WORDS = {"united", "states", "kingdom", "new", "york", "middle", "east", "
                "facebook", "instagram", "youtube", "google", "obamacare", "brexit"}
 
 
+PAST_VERBS = {"sought", "took", "made", "gave", "went", "came", "got", "held", "left", "met", "ran", "saw", "sent",
+              "spent", "stood", "thought", "won", "wrote", "told", "said", "kept", "brought", "began", "found",
+              "felt", "put", "set", "led", "lost", "paid", "heard", "meant", "knew", "drew", "grew", "threw",
+              "chose", "spoke", "rose", "fell", "became", "sat", "struck", "taught", "caught", "bought", "built",
+              "dealt", "fought", "hit", "hung", "laid", "lent", "let", "meant", "shot", "shut", "slid", "spun",
+              "stuck", "swore", "tore", "understood", "woke", "wore", "appears", "seems", "seemed", "appeared",
+              "remains", "remained", "wants", "wanted", "hopes", "hoped", "plans", "planned", "tried", "tries"}
+
+
 @dataclass
 class Phrase:
     start: int
@@ -145,11 +154,6 @@ class Phrase:
 
 def tokens(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view, lo, hi)]
-
-
-def is_cap(word: str) -> bool:
-    c = word[0]
-    return c.isupper() or (c.isdigit() and False)
 
 
 def _bare(word: str) -> str:
@@ -241,7 +245,7 @@ def _appositive_subject(view: str, toks: list[tuple[int, int, str]]) -> Phrase |
     commas = []
     while j >= 0 and n - j < 40:
         w = toks[j][2]
-        if w in (";", ":", "“", "”", '"', "—", "–", "(", ")") or (w == "." and False):
+        if w in (";", ":", "“", "”", '"', "—", "–", "(", ")"):
             break
         if w == ",":
             commas.append(j)
@@ -265,6 +269,8 @@ def _appositive_subject(view: str, toks: list[tuple[int, int, str]]) -> Phrase |
         if chunk[0][2].lower() in PRONOUNS and len(chunk) == 1:
             return Phrase(chunk[0][0], chunk[0][1], "pronoun", chunk[0][2])
         ph = _np_ending_at(view, chunk, len(chunk) - 1)
+        if ph and ph.kind == "name" and ph.end >= chunk[-1][1] - 2 and len(chunk) <= 8 and b == start:
+            return ph  # "Former Downing Street communications chief Alastair Campbell, now …, says"
         if ph and ph.start == chunk[0][0] or (ph and ph.kind == "name"
                                               and all(t[2][0].isupper() or t[2].lower() in CONNECTORS
                                                       or t[2].lower() in TITLES or t[2].lower() in DETERMINERS
@@ -290,26 +296,22 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
         j = i
         while j - 1 >= 0:
             w = toks[j - 1][2]
+            if w[-2:] in ("\u2019s", "'s") and j <= i:
+                break  # "Labour's Paul Flynn": the possessor is another name
             if name_word(w) or (w.lower() in ("de", "da", "van", "von", "der", "al", "bin", "le", "la", "du", "del",
                                               "&") and j - 2 >= 0 and toks[j - 2][2][0].isupper()):
                 j -= 1
+            elif w == "of" and j - 2 >= 0 and _bare(toks[j - 2][2]).rstrip(".") in _OF_HEADS \
+                    and toks[j - 2][2][0].isupper():
+                j -= 1  # "National Association of Probation Officers"
             else:
                 break
         run = toks[j:i + 1]
-        # "of" inside organisation names: "Department of State"
-        # a common-noun head before the run makes it a description ("the New Jersey governor" is caught below)
-        before = toks[j - 1][2].lower() if j > 0 else ""
-        if before in ("the",) and looks_org(" ".join(t[2] for t in run)):
-            pass
-        # a possessive on the last word belongs to a following noun, handled by the nominal branch
         name = strip_title(run)
         s, e = name[0][0], name[-1][1]
         e = _trim_possessive(view, s, e)
         txt = view[s:e]
-        org = looks_org(txt)
-        if before in DETERMINERS and not org and before not in ("the",):
-            pass
-        return Phrase(s, e, "name", txt, org=org)
+        return Phrase(s, e, "name", txt, org=looks_org(txt))
     # a common noun phrase: walk back to its determiner
     j = i
     k = i
@@ -343,15 +345,23 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
         steps += 1
     if det is None:
         # bare plural ("officials said", "critics say") or a lone noun
-        if j <= i and toks[i][2].lower().endswith("s") and toks[i][2].islower():
+        while j < i and toks[j][2].lower() in NP_PREPS:
+            j += 1
+        head = toks[i][2].lower()
+        if j <= i and head.endswith("s") and toks[i][2].islower() and (
+                head in ANON_HEADS or head.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "als", "ives"))):
             s, e = toks[j][0], toks[i][1]
             txt = view[s:e]
             head = toks[i][2].lower()
-            return Phrase(s, e, "nominal", txt, anonymous=head in ANON_HEADS or True, org=False)
+            return Phrase(s, e, "nominal", txt, anonymous=True)
         return None
     s, e = toks[det][0], toks[i][1]
     txt = view[s:e]
     words = [t[2] for t in toks[det:i + 1]]
+    if words[-1].lower().endswith("ly") or (len(words) == 1 and words[0].lower() in ("the", "a", "an", "this",
+                                                                                       "that", "his", "her", "its",
+                                                                                       "their", "these", "those")):
+        return None
     head = words[-1].lower()
     first = words[0].lower()
     # possessor + speech noun: "Erdogan's recent rhetoric" -> Erdogan
@@ -369,8 +379,8 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
     anonymous = False
     if head in ANON_HEADS and not (has_name and not any(t[2].lower() in NP_PREPS for t in toks[det:i + 1])):
         anonymous = True
-    if first in INDEFINITE and not has_name:
-        anonymous = True
+    if first in INDEFINITE and (not has_name or head in ANON_HEADS):
+        anonymous = True  # "a source", "A Warren adviser"
     if first == "the" and has_name and not anonymous and (head in ORG_WORDS or words[-1][0].isupper()):
         # "the Turkish foreign ministry": the organisation span without the article
         s = toks[det + 1][0]
@@ -387,9 +397,13 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
     lw = w.lower()
     if lw in PRONOUNS:
         return Phrase(toks[0][0], toks[0][1], "pronoun", w)
-    starts_name = w[0].isupper() and (lw.rstrip(".") not in NOT_NAME_START or (
+    starts_name = w[0].isupper() and lw not in DETERMINERS and (lw.rstrip(".") not in NOT_NAME_START or (
         len(toks) > 1 and toks[1][2][0].isupper() and lw not in DETERMINERS and lw not in TIME_WORDS
         and lw not in PRONOUNS))
+    if not starts_name and w[0].islower() and _role_then_name(toks):
+        ph = _name_after(view, toks)
+        if ph is not None:
+            return ph
     if starts_name or (lw in TITLES and lw not in DETERMINERS):
         ph = _name_after(view, toks)
         if ph is not None:
@@ -410,17 +424,16 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
                 if tl in ("to", "in", "on") and j > 0 and toks[j - 1][2].lower() in ("close", "familiar", "near"):
                     j += 1
                     continue
-                if tl in ("in",) and j > 0 and toks[j - 1][2].lower() in ANON_HEADS and False:
-                    pass
                 break
-            if j > 0 and tl in cue_words():
+            if j > 0 and (tl in cue_words() or tl in BREAK or tl.endswith("ly") or tl in PAST_VERBS
+                          or (j > 1 and tl.endswith("ed") and toks[j - 1][2].lower() not in DETERMINERS)):
                 break
             if j > 0 and tl.rstrip(".") in TIME_WORDS and tl not in ("of", "with", "at", "for", "from", "this"):
                 break
             j += 1
         if j == 0:
             return None
-        # a name inside: "the Florida senator, Marco Rubio" is not handled; "spokesman Lior Haiat" is
+        # a name at the end of the description: "foreign ministry spokesman Lior Haiat"
         run = toks[:j]
         caps = [t for t in run if t[2][0].isupper()]
         if caps and run[-1][2][0].isupper() and run[-2:-1] and (run[-2][2].lower() in TITLES or run[-2][2][0].isupper()):
@@ -454,6 +467,22 @@ _OF_HEADS = {"secretary", "department", "ministry", "minister", "university", "b
              "president", "chairman", "speaker", "attorney", "general", "commissioner"}
 
 
+def _plain_word(tl: str) -> bool:
+    return (tl not in BREAK and tl not in NP_PREPS and tl not in cue_words() and tl not in TIME_WORDS
+            and tl not in DETERMINERS and tl not in PRONOUNS and tl.isalpha() and not (tl.endswith("ly") and len(tl) > 5))
+
+
+def _role_then_name(toks: list[tuple[int, int, str]]) -> bool:
+    """Lower-case role words followed by a capitalised name: "rally driver Dave Hawkins"."""
+    for q in range(min(4, len(toks))):
+        t = toks[q][2]
+        if t[0].isupper():
+            return q > 0 and name_word(t)
+        if not _plain_word(t.lower()):
+            return False
+    return False
+
+
 def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
     """A name after a verb, titles and roles cut off: "said Sen. Ted Cruz", "said Concord resident Whit Symms"."""
     seq = []  # (index, is_cap)
@@ -470,10 +499,7 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
         elif tl == "of" and seq and seq[-1][1] and j + 1 < n and toks[j + 1][2][0].isupper() \
                 and _bare(toks[j - 1][2]).rstrip(".") in _OF_HEADS:
             seq.append((j, True))
-        elif t[0].islower() and tl not in BREAK and tl not in NP_PREPS and tl not in cue_words() \
-                and tl not in TIME_WORDS and tl not in DETERMINERS and (tl in ROLE_WORDS or (
-                    j + 1 < n and toks[j + 1][2][0].islower() and toks[j + 1][2].lower() in ROLE_WORDS)
-                    or tl.endswith(("an", "al", "ic", "ist"))):
+        elif t[0].islower() and _plain_word(tl) and (tl in ROLE_WORDS or _role_then_name(toks[j:])):
             seq.append((j, False))
         else:
             break
@@ -499,6 +525,15 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
         run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
     elif k > 0 and not any(c for _, c in seq[:k]) or k == 0 or toks[seq[k - 1][0]][2].lower() in ROLE_WORDS:
         run = toks[seq[k][0]:seq[end - 1][0] + 1]
+    elif seq[k - 1][1] is False and not toks[seq[k - 1][0]][2].endswith(("ed", "s")) \
+            and toks[seq[k - 1][0]][2] not in PAST_VERBS:
+        run = toks[seq[k][0]:seq[end - 1][0] + 1]  # "Tory backbencher Edward Leigh"
+    elif seq[0][1]:
+        # "Cruz exhorted Republicans": the first run is the name
+        first_run = 0
+        while first_run < end and seq[first_run][1]:
+            first_run += 1
+        run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
     else:
         return None
     while run and run[0][2].lower().rstrip(".") in TIME_WORDS:
