@@ -123,8 +123,12 @@ def build_measures(corpus: Corpus) -> list[Measure]:
                 m = groups[key] = Measure(noun, pred, place, when)
             m.points.append(Point(f, rec.slug, rec.anchor_at(f.start), rec.article.published, f.attribution))
     # a figure with no place joins the one measure that differs from it only by having one
+    placed: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in groups:
+        if k[2] is not None:
+            placed[(k[0], k[1], k[3])].append(k)
     for key in sorted((k for k in groups if k[2] is None and k[1] is not None), key=_key_order):
-        cands = [k for k in groups if k[2] is not None and (k[0], k[1], k[3]) == (key[0], key[1], key[3])]
+        cands = placed.get((key[0], key[1], key[3]), [])
         if len(cands) == 1:
             groups[cands[0]].points.extend(groups.pop(key).points)
     measures = list(groups.values())

@@ -80,8 +80,9 @@ def test_registry_new_id_redirects_old_url(tmp_path):
     assert "erdogan-president" in c.actors and "recep-tayyip-erdogan" not in c.actors
     assert c.redirects["recep-tayyip-erdogan"] == "erdogan-president"
     pages = render(c)
-    page = pages["actors/recep-tayyip-erdogan.md"]
-    assert "template: redirect.html" in page and "redirect: actors/erdogan-president/" in page
+    import yaml
+    fm = yaml.safe_load(pages["actors/recep-tayyip-erdogan.md"].split("---\n")[1])
+    assert fm["template"] == "redirect.html" and fm["redirect"] == "actors/erdogan-president/"
 
 
 def test_registry_merge_two_actors(tmp_path):

@@ -1,4 +1,6 @@
 """Timeline, Quotes and Figures pages from hand-made extractions (independent of the extractors)."""
+import yaml
+
 from generator.ingest import parse
 from generator.link import ArticleRecord, link
 from generator.model import ActorMention, DateMention, Extraction, Figure, Quote
@@ -64,7 +66,7 @@ def test_timeline_happening_once_with_both_sources():
 def test_quotes_page_and_actor_quotes():
     pages = render(corpus())
     assert "## [Netanyahu](../actors/netanyahu.md)" in pages["quotes/index.md"]
-    assert "search:\n  exclude: true" in pages["quotes/index.md"]
+    assert yaml.safe_load(pages["quotes/index.md"].split("---\n")[1])["search"] == {"exclude": True}
     assert "## Quotes" in pages["actors/netanyahu.md"] and "a1.md#p3" in pages["actors/netanyahu.md"]
 
 
@@ -82,3 +84,14 @@ def test_corpus_pages_build_strict(project):
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
     assert (root / "site/figures/index.html").exists() and (root / "site/timeline/index.html").exists()
+
+
+def test_front_matter_round_trips_any_text():
+    from generator.render import _front_matter
+    nasty = 'a "quoted" \\ back: slash # not comment\n\t\x00\x07\x85\x9f\u2028\ud800 \U0001F600 {{ x }} --- ... *alias &anchor'
+    data = {"title": nasty, "list": [{"text": nasty, "n": 1.5, "ok": True, "none": None}]}
+    text = _front_matter(data)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    back = yaml.safe_load(text[4:-5])
+    assert back["list"][0]["n"] == 1.5 and back["list"][0]["none"] is None
+    assert back["title"] == nasty.replace("\ud800", "\ud800")
