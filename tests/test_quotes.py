@@ -324,3 +324,11 @@ def test_long_single_line_text_stays_linear():
     assert len(qs) == 6000
     assert all(q.speaker_text == "John Smith" for q in qs[::2])
     assert time.perf_counter() - started < 8.0  # was minutes when sentence starts were searched from the line start
+
+
+@pytest.mark.parametrize("text", [" 'x" * 30000, ' "x' * 30000, " “x" * 30000, " ”x" * 30000, "‘a " * 30000])
+def test_runs_of_marks_stay_linear(text):
+    import time
+    started = time.perf_counter()
+    quotes(text)
+    assert time.perf_counter() - started < 3.0  # single marks used to be rescanned to the line end: minutes
