@@ -333,7 +333,9 @@ class _Doc:
         if len(words) > 1 or ph.org or self.strong_person(ph.start, ph.text):
             return True
         if words[0] not in self._proper:
-            self._proper[words[0]] = re.search(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b", self.view) is not None
+            # elsewhere after a lower-case word or a comma (within 20,000 characters, to stay linear)
+            self._proper[words[0]] = re.compile(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b").search(
+                self.view, max(0, ph.start - 20000), ph.start + 20000) is not None
         return self._proper[words[0]] \
             or re.match(r"\s*(?:[,(]|[a-z]+ed\b|[a-z]+s\b)", self.view[ph.end:ph.end + 20]) is not None \
             or (self.view[ph.end:ph.end + 20].split() or [""])[0] in PAST_VERBS
