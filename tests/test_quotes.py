@@ -332,3 +332,18 @@ def test_runs_of_marks_stay_linear(text):
     started = time.perf_counter()
     quotes(text)
     assert time.perf_counter() - started < 3.0  # single marks used to be rescanned to the line end: minutes
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("Erdogan: “We have written him off.”", "Erdogan", ":"),
+    ("The minister stated that the plan was “unworkable”.", "The minister", "stated"),
+    ("Ms Smith urged voters to “think again”.", "Smith", "urged"),
+    ("Fidan warned that Turkey would “not stand by”.", "Fidan", "warned"),
+    ("“We will not stand by,” Fidan told reporters in Ankara.", "Fidan", "told"),
+    # no name before the pronoun: the pronoun itself is kept, not a name that comes later
+    ("“It is over,” she added, before leaving. Jane Doe had spoken earlier.", "she", "added"),
+])
+def test_reporting_cues(text, speaker, cue):
+    (q,) = quotes(text)
+    assert q.cue == cue
+    assert q.speaker_text == speaker
