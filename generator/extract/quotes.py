@@ -2,19 +2,26 @@
 
 1. Quotation spans come from pairing the marks (``quotes_marks``): curly and
    straight double quotes, single quotes outside them, quotations split by
-   their attribution, quotations running over several paragraphs.
+   their attribution, quotations running over several paragraphs (one span
+   from the first opening to the last closing mark).  Every quoted span is
+   returned, scare quotes and titles too (the PolNeAR gold counts them); those
+   without a speaker in reach get none.
 2. Each quotation's speaker is looked for, in this order:
    - right after it in its sentence ("…,” said X / “…,” X said / according to X);
-   - before it in its sentence (X said: “…” / X called it a “…”);
+   - before it in its sentence (X said: “…” / X called it a “…” / X: “…”);
    - the quotation just before it in the same sentence ("… a “war criminal” and seeking to “eradicate” …");
-   - the previous quotation of the paragraph, or a cue in the sentences before it
-     ("…,” he said. “…”), or, for a paragraph that opens with a quotation, the
-     last quotation of the paragraph before (a speaker who goes on talking).
-3. Pronouns are resolved to the nearest compatible name before the quotation
-   (he/she -> a person, it/they -> an organisation), using the actor mentions
-   when the actor extractor gives them and capitalised runs otherwise.
-   Descriptions without a name ("a source close to the dossier", "officials")
-   are kept as anonymous speakers with their description.
+   - the previous quotation of the paragraph ("…,” he said. “…”), a cue in the
+     sentence before it, or, for a paragraph that opens with a quotation, the
+     speaker of the paragraph before (a speaker who goes on talking);
+   - the subject of its sentence when that is a name ("Trump’s “excesses” …").
+3. Speaker phrases (``quotes_speakers``) are names (titles cut off: "Sen. Ted
+   Cruz" -> "Ted Cruz", the title kept as ``speaker_description``), pronouns or
+   descriptions.  he/she go to the likeliest person before them (near, named
+   with evidence, heading its sentence, an earlier speaker, gender compatible),
+   it/they to an organisation, they also to a group ("Hundreds of
+   demonstrators"); "the former secretary of state" to the person named before.
+   Descriptions naming nobody ("a source close to the dossier", "officials")
+   are anonymous speakers.  Actor mentions, when given, supply the spans.
 """
 from __future__ import annotations
 
@@ -23,8 +30,9 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (PAST_VERBS, NOT_NAME_START, TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
-                              strip_title, name_word, tokens)
+from .quotes_speakers import (ANON_HEADS, NOT_NAME_START, ORG_WORDS, PAST_VERBS, PLACE_WORDS, PRONOUNS, TITLES, Phrase,
+                              _bare, cue_words, looks_org, looks_place, name_word, phrase_after, phrase_before,
+                              strip_title, tokens)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
            "rev", "st", "ft", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",
