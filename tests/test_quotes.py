@@ -347,3 +347,11 @@ def test_reporting_cues(text, speaker, cue):
     (q,) = quotes(text)
     assert q.cue == cue
     assert q.speaker_text == speaker
+
+
+def test_it_said_after_an_organisation_description():
+    t = ("Shares in the firm fell sharply on Monday. In a statement, the company said: \"We are disappointed.\"\n\n"
+         "\"We will appeal against the ruling,\" it said.")
+    qs = quotes(t)
+    assert [q.speaker_text for q in qs] == ["the company", "the company"]
+    assert qs[1].speaker_description == "it"

@@ -268,7 +268,7 @@ class _Doc:
             # names already seen as speakers are people (or organisations when they look like one)
             extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True)
                      for sp in self.speakers_between(before - 3000, before)
-                     if sp.kind == "name" or p in ("he", "she")]
+                     if sp.kind == "name" or (p in ("he", "she") and not sp.org) or (sp.org and p in ("it", "they"))]
             speaker_words = {w for c in extra if c[3] == "person" for w in c[2].split()}
             cands = [(c[0], c[1], c[2], "person" if c[3] == "person?" and c[2].split()[-1] in speaker_words
                       else c[3], c[4]) for c in cands]
@@ -948,8 +948,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
         return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                      speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)
     s, e, t = ph.start, ph.end, ph.text
-    if ph.kind == "name":
-        doc.add_speaker(ph)
+    if ph.kind == "name" or ph.org:
+        doc.add_speaker(ph)  # an organisation ("the company said") is an antecedent for a later "it said"
     a = doc.actor_in(s, e)
     if a is not None:
         s, e, t = a.start, a.end, a.text
