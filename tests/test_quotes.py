@@ -355,3 +355,14 @@ def test_it_said_after_an_organisation_description():
     qs = quotes(t)
     assert [q.speaker_text for q in qs] == ["the company", "the company"]
     assert qs[1].speaker_description == "it"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"Rates have helped," said EEF chief economist, Steve Radley. "However, they may rise."', "Steve Radley"),
+    ('"This year\'s nominees are strong," said BIFA founder and director Elliot Grove.', "Elliot Grove"),
+    ('Unemployment rose. "Three years of stagnation have not helped" to boost jobs, Mr Weise added.', "Weise"),
+    ('Mauresmo spent five weeks at number one after the US Open. "Since then, I feel very good."', "Mauresmo"),
+    ('The project is at the pilot stage and staff are on the ground. "The content is divided into units."', None),
+])
+def test_whole_article_attributions(text, speaker):
+    assert quotes(text)[0].speaker_text == speaker

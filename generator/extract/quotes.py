@@ -538,6 +538,23 @@ _AFTER_CUE_OK = re.compile(r"\s*(?:$|[.,;]|(?:in|on|at|to|during|after|before|of
                            r"earlier|later|last|this|yesterday|today|on|[A-Z][a-z]+day)\b)")
 
 
+def _previous_subject(doc: _Doc, ls: int, sstart: int) -> Phrase | None:
+    """The person heading the sentence before sstart in the same paragraph, if it holds no quotation."""
+    v = doc.view
+    j = sstart - 1
+    while j > ls and v[j].isspace():
+        j -= 1
+    ps = doc.sentence_start(j, ls)
+    if any(ch in v[ps:sstart] for ch in "\"\u201c\u201d"):
+        return None
+    ph = _subject(doc, ps, sstart)
+    if ph is None or ph.kind != "name" or ph.org or looks_place(ph.text) or ph.text.lower() in _places():
+        return None
+    if not (doc.strong_person(ph.start, ph.text) or doc.proper_name(ph)):
+        return None
+    return ph
+
+
 def _whole_sentences(v: str, qs: int, qe: int) -> bool:
     """Whether the quotation reads as whole sentences (a capital first, a full stop, ? or ! last)."""
     t = v[qs:qe].strip().rstrip("\u2019\u201d'\" ")
@@ -592,8 +609,9 @@ def _attribution_at(doc: _Doc, q: int, b: int) -> tuple[Phrase, str] | None:
             ph = phrase_after(v, w.end(), b)
             return (ph, w.group()) if ph else None
         ph = phrase_before(v, q, w.start())
-        if ph is not None and ph.start >= q and not v[q:ph.start].strip(" the"):
-            return ph, w.group()
+        if ph is not None and ph.start >= q and all(
+                t.lower().rstrip(".") in TITLES or t.lower() in ("the", "a", "an") for t in v[q:ph.start].split()):
+            return ph, w.group()  # ", the minister said" / ", Mr Weise added"
         return None
     return None
 
@@ -793,6 +811,12 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                 res = (ph0, None)
         if res is None and prev_q is not None and prev_q["line"] == ls and prev_q["res"] is not None:
             res = prev_q["res"]  # the speaker goes on ("That makes her “by definition …”")
+        if res is None and sstart > ls and bstart == sstart and not view[sstart:o].strip() \
+                and _whole_sentences(view, qs, qe):
+            # "Mauresmo spent five weeks at number one. “Since then, I feel …”": the person just written about
+            ph0 = _previous_subject(doc, ls, sstart)
+            if ph0 is not None:
+                res = (ph0, None)
         ph, cue = (res if res else (None, None))
         q = _make_quote(doc, qs, qe, ph, cue, view[bstart:o], o)
         if q is not None:

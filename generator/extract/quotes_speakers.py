@@ -501,6 +501,12 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
             seq.append((j, True))
         elif t[0].islower() and _plain_word(tl) and (tl in ROLE_WORDS or _role_then_name(toks[j:])):
             seq.append((j, False))
+        elif tl == "and" and seq and not seq[-1][1] and j + 1 < n and toks[j + 1][2][0].islower() \
+                and _plain_word(toks[j + 1][2].lower()):
+            seq.append((j, False))  # "founder and director Elliot Grove"
+        elif t == "," and seq and not seq[-1][1] and toks[seq[-1][0]][2].lower() in ROLE_WORDS \
+                and j + 1 < n and name_word(toks[j + 1][2]):
+            seq.append((j, False))  # "EEF chief economist, Steve Radley"
         else:
             break
         if t[-2:] in ("’s", "'s"):
