@@ -113,14 +113,14 @@ class _Doc:
             ms, me = ends[k]
             if ms < lo:
                 break
-            if me <= pos and not (skip_quotes and self.inside_quote(ms) and not self.inside_quote(me)):
+            if me <= pos and not (skip_quotes and self.inside_quote(ms) and self.inside_quote(me)):
                 best = me
                 break
             k -= 1
         # a sentence end right before pos that only the end of the window shows ("… said. “")
         for m in _SENT_END.finditer(v, max(best, pos - 12), pos):
             if m.end() <= pos and m.start() >= best and _is_sentence_end(v, m, lo) and not (
-                    skip_quotes and self.inside_quote(m.start()) and not self.inside_quote(m.end())):
+                    skip_quotes and self.inside_quote(m.start()) and self.inside_quote(m.end())):
                 best = m.end()
         while best < pos and v[best].isspace():
             best += 1
@@ -777,13 +777,13 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
         if res is None:
             # a cue in the sentences before it in the paragraph ("Edwards said he was happy. “…”")
             lo = max(ls, prev_close)
-            if sstart > lo:
+            if sstart > lo and not re.search(r"[A-Za-z]", view[sstart:o]):
                 j = sstart - 1
                 while j > lo and view[j].isspace():
                     j -= 1
                 psent = doc.sentence_start(j, lo)
                 r2 = _from_before(doc, psent, sstart)
-                if r2 and r2[0] is not None:
+                if r2 and r2[0] is not None and not (r2[1] or "").lower().endswith("ing"):
                     res = r2
             if res is None and sstart == ls and ls > 0:
                 # the paragraph before ends with "… said:" or holds the speaker's cue
