@@ -369,7 +369,8 @@ def test_whole_article_attributions(text, speaker):
 
 
 def test_a_cue_word_used_as_adjective_in_the_sentence_before_is_not_an_attribution():
-    t = ("Rugby union has become far more physically demanding since the game went professional. "
+    t = ("England coach Andy Robinson says rugby must act now.\n\n"
+         "Rugby union has become far more physically demanding since the game went professional. "
          "As a result the stakeholders have launched an \"injury audit\". As far as Robinson is concerned its "
          "findings must not be ignored. \"I think everybody has got to look at it,\" he said.")
     qs = quotes(t)
