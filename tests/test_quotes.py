@@ -375,4 +375,4 @@ def test_a_cue_word_used_as_adjective_in_the_sentence_before_is_not_an_attributi
          "findings must not be ignored. \"I think everybody has got to look at it,\" he said.")
     qs = quotes(t)
     assert qs[0].speaker_text != "Rugby"
-    assert qs[1].speaker_text == "Robinson"
+    assert qs[1].speaker_text == "Andy Robinson"
