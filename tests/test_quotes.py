@@ -376,3 +376,14 @@ def test_a_cue_word_used_as_adjective_in_the_sentence_before_is_not_an_attributi
     qs = quotes(t)
     assert qs[0].speaker_text != "Rugby"
     assert qs[1].speaker_text == "Andy Robinson"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Lord Goldsmith spoke. Claims a written answer was drafted were "wholly unfounded" he insisted.', "Goldsmith"),
+    ('He spoke on Monday. Looking ahead to the election, he pledged to "turn these beliefs into action".', "he"),
+    ("Fletcher was a kind man. Fletcher's daughter Jill said her father would be missed. "
+     '"He was greatly loved," she said.', "Jill"),
+    ("I love that 'done in a shed' clunkiness.", "I"),
+])
+def test_capitalised_words_that_are_not_names(text, speaker):
+    assert quotes(text)[0].speaker_text == speaker

@@ -332,8 +332,7 @@ class _Doc:
             return False
         words = m.group(1).split()
         return len(words) <= 5 and all(w[:1].isupper() or w.lower().rstrip(".,") in TITLES
-                                       or w.lower().rstrip(".,") in ("foreign", "shadow", "prime", "home", "the")
-                                       for w in words)
+                                       or w.lower().rstrip(".,") in _ROLE_BEFORE_NAME for w in words)
 
     def proper_name(self, ph: Phrase) -> bool:
         """A sentence-initial capitalised word is a name only with more evidence ("Rumours", "Full" are not)."""
@@ -417,6 +416,12 @@ def _places() -> frozenset[str]:
     return _PLACES
 
 
+_ROLE_BEFORE_NAME = {"foreign", "shadow", "prime", "home", "the", "his", "her", "their", "daughter", "son", "wife",
+                     "husband", "mother", "father", "brother", "sister", "widow", "partner", "girlfriend",
+                     "boyfriend", "fiancee", "fiance", "colleague", "team-mate", "teammate", "friend", "lawyer",
+                     "agent", "spokesman", "spokeswoman", "chief", "executive", "boss", "coach", "manager"}
+
+
 def _bare_l(w: str) -> str:
     return _bare(w).rstrip(".")
 
@@ -482,8 +487,8 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
         # the quotation closed its sentence: only a short "Trump said." may follow
         if not v[p].islower() and not _short_attribution(v, p, b):
             return None
-    else:
-        return _from_sentence_end(doc, p, b)
+    elif not (v[p].islower() and _short_attribution(v, p - 1, b) or _short_attribution(v, p, b)):
+        return _from_sentence_end(doc, p, b)  # “…” he insisted. (a comma missing) reads on below
     m = _ACCORDING.match(v, p, b)
     if m:
         ph = phrase_after(v, m.end(), b)
@@ -691,7 +696,9 @@ def _subject(doc: _Doc, a: int, b: int) -> Phrase | None:
     # skip introductory words and a leading phrase ending with a comma ("However," "On Tuesday,")
     while i < len(toks) and toks[i][2].lower() in ("but", "and", "so", "yet", "still", "now", "then", "also"):
         i += 1
-    if i < len(toks) and (toks[i][2].lower() in _INTRO or toks[i][2].lower().endswith("ly")):
+    if i < len(toks) and (toks[i][2].lower() in _INTRO or toks[i][2].lower().endswith("ly") or (
+            toks[i][2][0].isupper() and toks[i][2].lower().endswith(("ing", "ed")) and i + 1 < len(toks)
+            and toks[i + 1][2][0].islower())):
         for k in range(i, min(len(toks), i + 14)):
             if toks[k][2] in (",", "\u2014"):
                 i = k + 1
@@ -930,7 +937,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
                 he_she = ph.text.lower() in ("he", "she")
                 person = not subj.org and not looks_place(subj.text) and (
-                    doc.strong_person(subj.start, subj.text) or he_she and len(subj.text.split()) == 1)
+                    doc.strong_person(subj.start, subj.text)
+                    or he_she and len(subj.text.split()) == 1 and doc.proper_name(subj))
                 wrong_gender = he_she and person and not doc.gender_ok(subj.start, subj.text, ph.text.lower())
                 if not wrong_gender and (he_she == person or (ph.text.lower() == "they" and subj.org)):
                     r = subj.start, subj.end, subj.text

@@ -85,7 +85,7 @@ TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov
           "anchor", "author", "singer", "actor", "actress", "star", "veteran", "rapper", "presenter",
           "mogul", "businessman", "businesswoman", "billionaire", "governor-elect", "president-elect",
           "vice", "deputy", "acting", "former", "ex", "then", "late", "st", "mp", "mep", "msp", "am", "mla"}
-ORG_WORDS = {"ministry", "council", "committee", "party", "department", "agency", "office", "court",
+ORG_WORDS = {"affairs", "ministry", "council", "committee", "party", "department", "agency", "office", "court",
              "commission", "administration", "government", "campaign", "group", "association", "union",
              "institute", "foundation", "university", "college", "bank", "company", "corporation", "corp",
              "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "news", "times", "post", "journal", "network",
@@ -164,9 +164,12 @@ def _bare(word: str) -> str:
     return w
 
 
+_CONTRACTION = re.compile(r"[\u2019'](?:d|m|re|ve|ll|t)$", re.I)
+
+
 def name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (not a sentence-starting function word)."""
-    if not word[0].isupper():
+    """A capitalised word that can be part of a name (not a sentence-starting function word or "I'd")."""
+    if not word[0].isupper() or _CONTRACTION.search(word):
         return False
     return word.lower().rstrip(".") not in NOT_NAME_START
 
