@@ -387,3 +387,10 @@ def test_a_cue_word_used_as_adjective_in_the_sentence_before_is_not_an_attributi
 ])
 def test_capitalised_words_that_are_not_names(text, speaker):
     assert quotes(text)[0].speaker_text == speaker
+
+
+def test_colon_after_a_clause_takes_its_subject():
+    t = 'Charles Kennedy spoke on Monday. He is prepared to go this far: "A clear conclusion has been reached."'
+    (q,) = quotes(t)
+    assert q.speaker_text == "Charles Kennedy"
+    assert q.cue == ":"

@@ -676,6 +676,12 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
     t = v[a:b].rstrip()
     if t.endswith(":"):
         ph = phrase_before(v, a, a + len(t) - 1)
+        if ph is not None and ph.kind == "nominal" and not (ph.anonymous or ph.org or _person_description(ph.text)):
+            ph = None  # "He is prepared to go this far: “…”": the subject speaks, not "this far"
+        if ph is None:
+            ph = _subject(doc, a, a + len(t) - 1)
+            if ph is not None and ph.kind == "nominal" and not (ph.anonymous or ph.org):
+                ph = None
         if ph is not None:
             return ph, ":"
     return None
@@ -832,7 +838,7 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     return out
 
 
-_SINGULAR_PEOPLE = {"spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "insider", "person",
+_SINGULAR_PEOPLE = {"representative", "spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "insider", "person",
                     "adviser", "advisor", "staffer", "diplomat", "attendee", "witness", "resident", "observer",
                     "analyst", "expert", "critic", "supporter", "member", "employee", "man", "woman", "friend",
                     "colleague", "veteran", "strategist", "operative", "donor", "lawmaker", "activist", "user"}

@@ -34,7 +34,7 @@ DETERMINERS = {"the", "a", "an", "one", "some", "several", "many", "two", "three
                "both", "all", "each", "any", "no", "more", "dozens", "hundreds", "thousands", "numerous"}
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "two", "three", "four", "five", "another", "other",
               "few", "most", "both", "all", "each", "any", "more", "dozens", "hundreds", "thousands", "numerous"}
-ANON_HEADS = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+ANON_HEADS = {"representative", "representatives", "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
               "spokespeople", "aide", "aides", "insider", "insiders", "person", "people", "adviser", "advisers",
               "advisor", "advisors", "staffer", "staffers", "diplomat", "diplomats", "attendee", "attendees",
               "witness", "witnesses", "resident", "residents", "observer", "observers", "analyst", "analysts",
