@@ -234,7 +234,7 @@ def test_sample_articles(name):
 
 # -- robustness -----------------------------------------------------------
 
-MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", " ", "\n", "\n\n", ". ", ", ", "said", " he said",
+MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", "''", "``", " ", "\n", "\n\n", ". ", ", ", "said", " he said",
                          "Smith", "Mr. Jones", "the source", "It", "x", ":"])
 
 
@@ -394,3 +394,11 @@ def test_colon_after_a_clause_takes_its_subject():
     (q,) = quotes(t)
     assert q.speaker_text == "Charles Kennedy"
     assert q.cue == ":"
+
+
+def test_newswire_double_apostrophes_and_backticks():
+    t = ("Mary Shanklin spoke outside the plant. ''I loved it,'' she said. ''I was so happy.''\n\n"
+         "``It works,'' said Mr. Lou, who wants 'more' of it.")
+    qs = quotes(t)
+    assert [q.text for q in qs] == ["I loved it,", "I was so happy.", "It works,", "more"]
+    assert [q.speaker_text for q in qs[:3]] == ["Mary Shanklin", "Mary Shanklin", "Lou"]

@@ -757,10 +757,42 @@ def _is_partial(view: str, qs: int, qe: int, before: str) -> bool:
     return True
 
 
+_TWO_MARKS = re.compile(r"''|``")
+
+
+def _normalise_marks(view: str) -> str:
+    """'' and `` used as double quotation marks (newswire style) become one double mark and a space, so the
+    text keeps its length and offsets: ''Yes,'' he said -> ' "Yes," ' he said."""
+    chars = list(view)
+    for m in _TWO_MARKS.finditer(view):
+        i = m.start()
+        before = view[i - 1] if i > 0 else "\n"
+        if m.group() == "``" or before.isspace() or before in "([{\u2014-":
+            chars[i], chars[i + 1] = " ", "\u201c" if m.group() == "``" else '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
 def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     """Every quotation in the text view; the speaker span points at a name (an actor mention when one fits)."""
     if not view:
         return []
+    if "''" in view or "``" in view:
+        original = view
+        quotes = _extract(_normalise_marks(view), actors)
+        return [_reslice(q, original) for q in quotes]
+    return _extract(view, actors)
+
+
+def _reslice(q: Quote, view: str) -> Quote:
+    from dataclasses import replace
+    text = view[q.start:q.end]
+    spk = view[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None
+    return replace(q, text=text, speaker_text=spk)
+
+
+def _extract(view: str, actors: list[ActorMention]) -> list[Quote]:
     dspans = double_spans(view)
     pairs = [(o, c) for o, c, _ in dspans]
     sspans = single_spans(view, pairs)
