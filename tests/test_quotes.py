@@ -402,3 +402,8 @@ def test_newswire_double_apostrophes_and_backticks():
     qs = quotes(t)
     assert [q.text for q in qs] == ["I loved it,", "I was so happy.", "It works,", "more"]
     assert [q.speaker_text for q in qs[:3]] == ["Mary Shanklin", "Mary Shanklin", "Lou"]
+
+
+def test_time_phrases_and_objects_are_not_speakers():
+    (q,) = quotes("Beck, who has in the past described Trump as “a pathological sociopath”, spoke in Indiana.")
+    assert q.speaker_text == "Beck"

@@ -670,7 +670,7 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
                 return ph, w
         # inverted order before the quote: "said Trump: “…”"
         ph = phrase_after(v, e, b) if lw not in _BASE_FORMS else None
-        if ph is not None and ph.kind == "name":
+        if ph is not None and ph.kind == "name" and not v[ph.end:b].strip(" ,:\u2014\u2013-"):
             return ph, w
     # "Erdogan: “…”"
     t = v[a:b].rstrip()

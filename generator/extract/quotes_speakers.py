@@ -142,6 +142,12 @@ PAST_VERBS = {"sought", "took", "made", "gave", "went", "came", "got", "held", "
               "remains", "remained", "wants", "wanted", "hopes", "hoped", "plans", "planned", "tried", "tries"}
 
 
+# Heads of noun phrases that name a time or a thing, never a speaker ("in the past described …").
+_NOT_SPEAKER_HEADS = {"past", "time", "times", "week", "weeks", "year", "years", "month", "months", "day", "days",
+                      "night", "morning", "evening", "afternoon", "moment", "end", "start", "beginning", "way",
+                      "case", "fact", "idea", "thing", "things", "point", "issue", "matter", "question"}
+
+
 @dataclass
 class Phrase:
     start: int
@@ -361,9 +367,9 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
     s, e = toks[det][0], toks[i][1]
     txt = view[s:e]
     words = [t[2] for t in toks[det:i + 1]]
-    if words[-1].lower().endswith("ly") or (len(words) == 1 and words[0].lower() in ("the", "a", "an", "this",
-                                                                                       "that", "his", "her", "its",
-                                                                                       "their", "these", "those")):
+    if words[-1].lower().endswith("ly") or (len(words) == 1 and words[0].lower() in (
+            "the", "a", "an", "this", "that", "his", "her", "its", "their", "these", "those", "each", "both", "all",
+            "any", "no", "more")) or words[-1].lower() in _NOT_SPEAKER_HEADS:
         return None
     head = words[-1].lower()
     first = words[0].lower()
