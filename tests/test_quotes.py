@@ -234,7 +234,7 @@ def test_sample_articles(name):
 
 # -- robustness -----------------------------------------------------------
 
-MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", " ", "\n", "\n\n", ". ", ", ", "said", " he said",
+MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", "''", "``", " ", "\n", "\n\n", ". ", ", ", "said", " he said",
                          "Smith", "Mr. Jones", "the source", "It", "x", ":"])
 
 
@@ -324,3 +324,86 @@ def test_long_single_line_text_stays_linear():
     assert len(qs) == 6000
     assert all(q.speaker_text == "John Smith" for q in qs[::2])
     assert time.perf_counter() - started < 8.0  # was minutes when sentence starts were searched from the line start
+
+
+@pytest.mark.parametrize("text", [" 'x" * 30000, ' "x' * 30000, " “x" * 30000, " ”x" * 30000, "‘a " * 30000])
+def test_runs_of_marks_stay_linear(text):
+    import time
+    started = time.perf_counter()
+    quotes(text)
+    assert time.perf_counter() - started < 3.0  # single marks used to be rescanned to the line end: minutes
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("Erdogan: “We have written him off.”", "Erdogan", ":"),
+    ("The minister stated that the plan was “unworkable”.", "The minister", "stated"),
+    ("Ms Smith urged voters to “think again”.", "Smith", "urged"),
+    ("Fidan warned that Turkey would “not stand by”.", "Fidan", "warned"),
+    ("“We will not stand by,” Fidan told reporters in Ankara.", "Fidan", "told"),
+    # no name before the pronoun: the pronoun itself is kept, not a name that comes later
+    ("“It is over,” she added, before leaving. Jane Doe had spoken earlier.", "she", "added"),
+])
+def test_reporting_cues(text, speaker, cue):
+    (q,) = quotes(text)
+    assert q.cue == cue
+    assert q.speaker_text == speaker
+
+
+def test_it_said_after_an_organisation_description():
+    t = ("Shares in the firm fell sharply on Monday. In a statement, the company said: \"We are disappointed.\"\n\n"
+         "\"We will appeal against the ruling,\" it said.")
+    qs = quotes(t)
+    assert [q.speaker_text for q in qs] == ["the company", "the company"]
+    assert qs[1].speaker_description == "it"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"Rates have helped," said EEF chief economist, Steve Radley. "However, they may rise."', "Steve Radley"),
+    ('"This year\'s nominees are strong," said BIFA founder and director Elliot Grove.', "Elliot Grove"),
+    ('Unemployment rose. "Three years of stagnation have not helped" to boost jobs, Mr Weise added.', "Weise"),
+    ('Mauresmo spent five weeks at number one after the US Open. "Since then, I feel very good."', "Mauresmo"),
+    ('The project is at the pilot stage and staff are on the ground. "The content is divided into units."', None),
+])
+def test_whole_article_attributions(text, speaker):
+    assert quotes(text)[0].speaker_text == speaker
+
+
+def test_a_cue_word_used_as_adjective_in_the_sentence_before_is_not_an_attribution():
+    t = ("England coach Andy Robinson says rugby must act now.\n\n"
+         "Rugby union has become far more physically demanding since the game went professional. "
+         "As a result the stakeholders have launched an \"injury audit\". As far as Robinson is concerned its "
+         "findings must not be ignored. \"I think everybody has got to look at it,\" he said.")
+    qs = quotes(t)
+    assert qs[0].speaker_text != "Rugby"
+    assert qs[1].speaker_text == "Andy Robinson"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Lord Goldsmith spoke. Claims a written answer was drafted were "wholly unfounded" he insisted.', "Goldsmith"),
+    ('He spoke on Monday. Looking ahead to the election, he pledged to "turn these beliefs into action".', "he"),
+    ("Fletcher was a kind man. Fletcher's daughter Jill said her father would be missed. "
+     '"He was greatly loved," she said.', "Jill"),
+    ("I love that 'done in a shed' clunkiness.", "I"),
+])
+def test_capitalised_words_that_are_not_names(text, speaker):
+    assert quotes(text)[0].speaker_text == speaker
+
+
+def test_colon_after_a_clause_takes_its_subject():
+    t = 'Charles Kennedy spoke on Monday. He is prepared to go this far: "A clear conclusion has been reached."'
+    (q,) = quotes(t)
+    assert q.speaker_text == "Charles Kennedy"
+    assert q.cue == ":"
+
+
+def test_newswire_double_apostrophes_and_backticks():
+    t = ("Mary Shanklin spoke outside the plant. ''I loved it,'' she said. ''I was so happy.''\n\n"
+         "``It works,'' said Mr. Lou, who wants 'more' of it.")
+    qs = quotes(t)
+    assert [q.text for q in qs] == ["I loved it,", "I was so happy.", "It works,", "more"]
+    assert [q.speaker_text for q in qs[:3]] == ["Mary Shanklin", "Mary Shanklin", "Lou"]
+
+
+def test_time_phrases_and_objects_are_not_speakers():
+    (q,) = quotes("Beck, who has in the past described Trump as “a pathological sociopath”, spoke in Indiana.")
+    assert q.speaker_text == "Beck"

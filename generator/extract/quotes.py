@@ -2,19 +2,26 @@
 
 1. Quotation spans come from pairing the marks (``quotes_marks``): curly and
    straight double quotes, single quotes outside them, quotations split by
-   their attribution, quotations running over several paragraphs.
+   their attribution, quotations running over several paragraphs (one span
+   from the first opening to the last closing mark).  Every quoted span is
+   returned, scare quotes and titles too (the PolNeAR gold counts them); those
+   without a speaker in reach get none.
 2. Each quotation's speaker is looked for, in this order:
    - right after it in its sentence ("…,” said X / “…,” X said / according to X);
-   - before it in its sentence (X said: “…” / X called it a “…”);
+   - before it in its sentence (X said: “…” / X called it a “…” / X: “…”);
    - the quotation just before it in the same sentence ("… a “war criminal” and seeking to “eradicate” …");
-   - the previous quotation of the paragraph, or a cue in the sentences before it
-     ("…,” he said. “…”), or, for a paragraph that opens with a quotation, the
-     last quotation of the paragraph before (a speaker who goes on talking).
-3. Pronouns are resolved to the nearest compatible name before the quotation
-   (he/she -> a person, it/they -> an organisation), using the actor mentions
-   when the actor extractor gives them and capitalised runs otherwise.
-   Descriptions without a name ("a source close to the dossier", "officials")
-   are kept as anonymous speakers with their description.
+   - the previous quotation of the paragraph ("…,” he said. “…”), a cue in the
+     sentence before it, or, for a paragraph that opens with a quotation, the
+     speaker of the paragraph before (a speaker who goes on talking);
+   - the subject of its sentence when that is a name ("Trump’s “excesses” …").
+3. Speaker phrases (``quotes_speakers``) are names (titles cut off: "Sen. Ted
+   Cruz" -> "Ted Cruz", the title kept as ``speaker_description``), pronouns or
+   descriptions.  he/she go to the likeliest person before them (near, named
+   with evidence, heading its sentence, an earlier speaker, gender compatible),
+   it/they to an organisation, they also to a group ("Hundreds of
+   demonstrators"); "the former secretary of state" to the person named before.
+   Descriptions naming nobody ("a source close to the dossier", "officials")
+   are anonymous speakers.  Actor mentions, when given, supply the spans.
 """
 from __future__ import annotations
 
@@ -23,8 +30,9 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (PAST_VERBS, NOT_NAME_START, TITLES, ANON_HEADS, ORG_WORDS, PLACE_WORDS, _bare, PRONOUNS, Phrase, cue_words, looks_org, looks_place, phrase_after, phrase_before,
-                              strip_title, name_word, tokens)
+from .quotes_speakers import (ANON_HEADS, NOT_NAME_START, ORG_WORDS, PAST_VERBS, PLACE_WORDS, PRONOUNS, TITLES, Phrase,
+                              _bare, cue_words, looks_org, looks_place, name_word, phrase_after, phrase_before,
+                              strip_title, tokens)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
            "rev", "st", "ft", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",
@@ -105,14 +113,14 @@ class _Doc:
             ms, me = ends[k]
             if ms < lo:
                 break
-            if me <= pos and not (skip_quotes and self.inside_quote(ms) and not self.inside_quote(me)):
+            if me <= pos and not (skip_quotes and self.inside_quote(ms) and self.inside_quote(me)):
                 best = me
                 break
             k -= 1
         # a sentence end right before pos that only the end of the window shows ("… said. “")
         for m in _SENT_END.finditer(v, max(best, pos - 12), pos):
             if m.end() <= pos and m.start() >= best and _is_sentence_end(v, m, lo) and not (
-                    skip_quotes and self.inside_quote(m.start()) and not self.inside_quote(m.end())):
+                    skip_quotes and self.inside_quote(m.start()) and self.inside_quote(m.end())):
                 best = m.end()
         while best < pos and v[best].isspace():
             best += 1
@@ -260,7 +268,7 @@ class _Doc:
             # names already seen as speakers are people (or organisations when they look like one)
             extra = [(sp.start, sp.end, sp.text, "org" if sp.org else "person", True)
                      for sp in self.speakers_between(before - 3000, before)
-                     if sp.kind == "name" or p in ("he", "she")]
+                     if sp.kind == "name" or (p in ("he", "she") and not sp.org) or (sp.org and p in ("it", "they"))]
             speaker_words = {w for c in extra if c[3] == "person" for w in c[2].split()}
             cands = [(c[0], c[1], c[2], "person" if c[3] == "person?" and c[2].split()[-1] in speaker_words
                       else c[3], c[4]) for c in cands]
@@ -324,8 +332,7 @@ class _Doc:
             return False
         words = m.group(1).split()
         return len(words) <= 5 and all(w[:1].isupper() or w.lower().rstrip(".,") in TITLES
-                                       or w.lower().rstrip(".,") in ("foreign", "shadow", "prime", "home", "the")
-                                       for w in words)
+                                       or w.lower().rstrip(".,") in _ROLE_BEFORE_NAME for w in words)
 
     def proper_name(self, ph: Phrase) -> bool:
         """A sentence-initial capitalised word is a name only with more evidence ("Rumours", "Full" are not)."""
@@ -333,7 +340,9 @@ class _Doc:
         if len(words) > 1 or ph.org or self.strong_person(ph.start, ph.text):
             return True
         if words[0] not in self._proper:
-            self._proper[words[0]] = re.search(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b", self.view) is not None
+            # elsewhere after a lower-case word or a comma (within 20,000 characters, to stay linear)
+            self._proper[words[0]] = re.compile(r"[a-z,;]\s+" + re.escape(words[0]) + r"\b").search(
+                self.view, max(0, ph.start - 20000), ph.start + 20000) is not None
         return self._proper[words[0]] \
             or re.match(r"\s*(?:[,(]|[a-z]+ed\b|[a-z]+s\b)", self.view[ph.end:ph.end + 20]) is not None \
             or (self.view[ph.end:ph.end + 20].split() or [""])[0] in PAST_VERBS
@@ -407,6 +416,12 @@ def _places() -> frozenset[str]:
     return _PLACES
 
 
+_ROLE_BEFORE_NAME = {"foreign", "shadow", "prime", "home", "the", "his", "her", "their", "daughter", "son", "wife",
+                     "husband", "mother", "father", "brother", "sister", "widow", "partner", "girlfriend",
+                     "boyfriend", "fiancee", "fiance", "colleague", "team-mate", "teammate", "friend", "lawyer",
+                     "agent", "spokesman", "spokeswoman", "chief", "executive", "boss", "coach", "manager"}
+
+
 def _bare_l(w: str) -> str:
     return _bare(w).rstrip(".")
 
@@ -472,8 +487,8 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
         # the quotation closed its sentence: only a short "Trump said." may follow
         if not v[p].islower() and not _short_attribution(v, p, b):
             return None
-    else:
-        return _from_sentence_end(doc, p, b)
+    elif not (v[p].islower() and _short_attribution(v, p - 1, b) or _short_attribution(v, p, b)):
+        return _from_sentence_end(doc, p, b)  # “…” he insisted. (a comma missing) reads on below
     m = _ACCORDING.match(v, p, b)
     if m:
         ph = phrase_after(v, m.end(), b)
@@ -526,6 +541,23 @@ def _from_after(doc: _Doc, a: int, b: int, qtext: str) -> tuple[Phrase, str] | N
 
 _AFTER_CUE_OK = re.compile(r"\s*(?:$|[.,;]|(?:in|on|at|to|during|after|before|of|from|with|when|while|as|"
                            r"earlier|later|last|this|yesterday|today|on|[A-Z][a-z]+day)\b)")
+
+
+def _previous_subject(doc: _Doc, ls: int, sstart: int) -> Phrase | None:
+    """The person heading the sentence before sstart in the same paragraph, if it holds no quotation."""
+    v = doc.view
+    j = sstart - 1
+    while j > ls and v[j].isspace():
+        j -= 1
+    ps = doc.sentence_start(j, ls)
+    if any(ch in v[ps:sstart] for ch in "\"\u201c\u201d"):
+        return None
+    ph = _subject(doc, ps, sstart)
+    if ph is None or ph.kind != "name" or ph.org or looks_place(ph.text) or ph.text.lower() in _places():
+        return None
+    if not (doc.strong_person(ph.start, ph.text) or doc.proper_name(ph)):
+        return None
+    return ph
 
 
 def _whole_sentences(v: str, qs: int, qe: int) -> bool:
@@ -582,8 +614,9 @@ def _attribution_at(doc: _Doc, q: int, b: int) -> tuple[Phrase, str] | None:
             ph = phrase_after(v, w.end(), b)
             return (ph, w.group()) if ph else None
         ph = phrase_before(v, q, w.start())
-        if ph is not None and ph.start >= q and not v[q:ph.start].strip(" the"):
-            return ph, w.group()
+        if ph is not None and ph.start >= q and all(
+                t.lower().rstrip(".") in TITLES or t.lower() in ("the", "a", "an") for t in v[q:ph.start].split()):
+            return ph, w.group()  # ", the minister said" / ", Mr Weise added"
         return None
     return None
 
@@ -637,12 +670,18 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
                 return ph, w
         # inverted order before the quote: "said Trump: “…”"
         ph = phrase_after(v, e, b) if lw not in _BASE_FORMS else None
-        if ph is not None and ph.kind == "name":
+        if ph is not None and ph.kind == "name" and not v[ph.end:b].strip(" ,:\u2014\u2013-"):
             return ph, w
     # "Erdogan: “…”"
     t = v[a:b].rstrip()
     if t.endswith(":"):
         ph = phrase_before(v, a, a + len(t) - 1)
+        if ph is not None and ph.kind == "nominal" and not (ph.anonymous or ph.org or _person_description(ph.text)):
+            ph = None  # "He is prepared to go this far: “…”": the subject speaks, not "this far"
+        if ph is None:
+            ph = _subject(doc, a, a + len(t) - 1)
+            if ph is not None and ph.kind == "nominal" and not (ph.anonymous or ph.org):
+                ph = None
         if ph is not None:
             return ph, ":"
     return None
@@ -663,7 +702,9 @@ def _subject(doc: _Doc, a: int, b: int) -> Phrase | None:
     # skip introductory words and a leading phrase ending with a comma ("However," "On Tuesday,")
     while i < len(toks) and toks[i][2].lower() in ("but", "and", "so", "yet", "still", "now", "then", "also"):
         i += 1
-    if i < len(toks) and (toks[i][2].lower() in _INTRO or toks[i][2].lower().endswith("ly")):
+    if i < len(toks) and (toks[i][2].lower() in _INTRO or toks[i][2].lower().endswith("ly") or (
+            toks[i][2][0].isupper() and toks[i][2].lower().endswith(("ing", "ed")) and i + 1 < len(toks)
+            and toks[i + 1][2][0].islower())):
         for k in range(i, min(len(toks), i + 14)):
             if toks[k][2] in (",", "\u2014"):
                 i = k + 1
@@ -716,10 +757,42 @@ def _is_partial(view: str, qs: int, qe: int, before: str) -> bool:
     return True
 
 
+_TWO_MARKS = re.compile(r"''|``")
+
+
+def _normalise_marks(view: str) -> str:
+    """'' and `` used as double quotation marks (newswire style) become one double mark and a space, so the
+    text keeps its length and offsets: ''Yes,'' he said -> ' "Yes," ' he said."""
+    chars = list(view)
+    for m in _TWO_MARKS.finditer(view):
+        i = m.start()
+        before = view[i - 1] if i > 0 else "\n"
+        if m.group() == "``" or before.isspace() or before in "([{\u2014-":
+            chars[i], chars[i + 1] = " ", "\u201c" if m.group() == "``" else '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
 def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     """Every quotation in the text view; the speaker span points at a name (an actor mention when one fits)."""
     if not view:
         return []
+    if "''" in view or "``" in view:
+        original = view
+        quotes = _extract(_normalise_marks(view), actors)
+        return [_reslice(q, original) for q in quotes]
+    return _extract(view, actors)
+
+
+def _reslice(q: Quote, view: str) -> Quote:
+    from dataclasses import replace
+    text = view[q.start:q.end]
+    spk = view[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None
+    return replace(q, text=text, speaker_text=spk)
+
+
+def _extract(view: str, actors: list[ActorMention]) -> list[Quote]:
     dspans = double_spans(view)
     pairs = [(o, c) for o, c, _ in dspans]
     sspans = single_spans(view, pairs)
@@ -749,13 +822,13 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
         if res is None:
             # a cue in the sentences before it in the paragraph ("Edwards said he was happy. “…”")
             lo = max(ls, prev_close)
-            if sstart > lo:
+            if sstart > lo and not re.search(r"[A-Za-z]", view[sstart:o]):
                 j = sstart - 1
                 while j > lo and view[j].isspace():
                     j -= 1
                 psent = doc.sentence_start(j, lo)
                 r2 = _from_before(doc, psent, sstart)
-                if r2 and r2[0] is not None:
+                if r2 and r2[0] is not None and not (r2[1] or "").lower().endswith("ing"):
                     res = r2
             if res is None and sstart == ls and ls > 0:
                 # the paragraph before ends with "… said:" or holds the speaker's cue
@@ -783,6 +856,12 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
                 res = (ph0, None)
         if res is None and prev_q is not None and prev_q["line"] == ls and prev_q["res"] is not None:
             res = prev_q["res"]  # the speaker goes on ("That makes her “by definition …”")
+        if res is None and sstart > ls and bstart == sstart and not view[sstart:o].strip() \
+                and _whole_sentences(view, qs, qe):
+            # "Mauresmo spent five weeks at number one. “Since then, I feel …”": the person just written about
+            ph0 = _previous_subject(doc, ls, sstart)
+            if ph0 is not None:
+                res = (ph0, None)
         ph, cue = (res if res else (None, None))
         q = _make_quote(doc, qs, qe, ph, cue, view[bstart:o], o)
         if q is not None:
@@ -791,7 +870,7 @@ def extract_quotes(view: str, actors: list[ActorMention]) -> list[Quote]:
     return out
 
 
-_SINGULAR_PEOPLE = {"spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "insider", "person",
+_SINGULAR_PEOPLE = {"representative", "spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "insider", "person",
                     "adviser", "advisor", "staffer", "diplomat", "attendee", "witness", "resident", "observer",
                     "analyst", "expert", "critic", "supporter", "member", "employee", "man", "woman", "friend",
                     "colleague", "veteran", "strategist", "operative", "donor", "lawmaker", "activist", "user"}
@@ -896,7 +975,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
             if subj is not None and subj.kind == "name" and subj.end <= ph.start:
                 he_she = ph.text.lower() in ("he", "she")
                 person = not subj.org and not looks_place(subj.text) and (
-                    doc.strong_person(subj.start, subj.text) or he_she and len(subj.text.split()) == 1)
+                    doc.strong_person(subj.start, subj.text)
+                    or he_she and len(subj.text.split()) == 1 and doc.proper_name(subj))
                 wrong_gender = he_she and person and not doc.gender_ok(subj.start, subj.text, ph.text.lower())
                 if not wrong_gender and (he_she == person or (ph.text.lower() == "they" and subj.org)):
                     r = subj.start, subj.end, subj.text
@@ -938,8 +1018,8 @@ def _make_quote(doc: _Doc, qs: int, qe: int, ph: Phrase | None, cue: str | None,
         return Quote(qs, qe, text, partial=partial, speaker_start=ph.start, speaker_end=ph.end,
                      speaker_text=ph.text, cue=cue, anonymous=True, speaker_description=ph.text)
     s, e, t = ph.start, ph.end, ph.text
-    if ph.kind == "name":
-        doc.add_speaker(ph)
+    if ph.kind == "name" or ph.org:
+        doc.add_speaker(ph)  # an organisation ("the company said") is an antecedent for a later "it said"
     a = doc.actor_in(s, e)
     if a is not None:
         s, e, t = a.start, a.end, a.text

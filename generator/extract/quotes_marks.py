@@ -145,6 +145,21 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
     k = 0
     n = len(marks)
     inside = sorted(inside)
+    # for each mark, the index of the next closing mark, plural possessive and opening mark (right to left)
+    nxt_strong, nxt_weak, nxt_barrier = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        c = marks[j]
+        nxt_strong[j], nxt_weak[j], nxt_barrier[j] = nxt_strong[j + 1], nxt_weak[j + 1], nxt_barrier[j + 1]
+        nb = view[c - 1] if c > 0 else "\n"
+        na = view[c + 1] if c + 1 < len(view) else "\n"
+        if view[c] in SINGLE_OPEN:
+            nxt_barrier[j] = j
+        elif na.isalnum() or nb.isspace():
+            pass  # an apostrophe inside a word, or an opening
+        elif nb in "sS" and na == " " and c + 2 < len(view) and view[c + 2].islower():
+            nxt_weak[j] = j  # "the players’ decision"
+        else:
+            nxt_strong[j] = j
     while k < n:
         i = marks[k]
         while bi < len(inside) and inside[bi][1] < i:
@@ -164,26 +179,10 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
         stop = end
         if bi < len(inside) and inside[bi][0] < stop:
             stop = inside[bi][0]
-        close = -1
-        weak = -1
-        for j in range(k + 1, n):
-            c = marks[j]
-            if c >= stop:
-                break
-            if view[c] in SINGLE_OPEN:
-                break
-            nb = view[c - 1]
-            na = view[c + 1] if c + 1 < len(view) else "\n"
-            if na.isalnum() or nb.isspace():
-                continue  # an apostrophe inside a word, or an opening
-            if nb in "sS" and na == " " and c + 2 < len(view) and view[c + 2].islower():
-                # "the players’ decision": a plural possessive, unless nothing better closes the quotation
-                if weak < 0:
-                    weak = j
-                continue
-            close = j
-            break
-        if close < 0:
+        # the first closing mark before the stop (a plural possessive only when nothing better closes it)
+        strong, weak, barrier = nxt_strong[k + 1], nxt_weak[k + 1], nxt_barrier[k + 1]
+        close = strong if strong < barrier and strong < n and marks[strong] < stop else -1
+        if close < 0 and weak < barrier and weak < n and marks[weak] < stop:
             close = weak
         if close < 0:
             k += 1

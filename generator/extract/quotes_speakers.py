@@ -34,7 +34,7 @@ DETERMINERS = {"the", "a", "an", "one", "some", "several", "many", "two", "three
                "both", "all", "each", "any", "no", "more", "dozens", "hundreds", "thousands", "numerous"}
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "two", "three", "four", "five", "another", "other",
               "few", "most", "both", "all", "each", "any", "more", "dozens", "hundreds", "thousands", "numerous"}
-ANON_HEADS = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+ANON_HEADS = {"representative", "representatives", "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
               "spokespeople", "aide", "aides", "insider", "insiders", "person", "people", "adviser", "advisers",
               "advisor", "advisors", "staffer", "staffers", "diplomat", "diplomats", "attendee", "attendees",
               "witness", "witnesses", "resident", "residents", "observer", "observers", "analyst", "analysts",
@@ -85,7 +85,7 @@ TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov
           "anchor", "author", "singer", "actor", "actress", "star", "veteran", "rapper", "presenter",
           "mogul", "businessman", "businesswoman", "billionaire", "governor-elect", "president-elect",
           "vice", "deputy", "acting", "former", "ex", "then", "late", "st", "mp", "mep", "msp", "am", "mla"}
-ORG_WORDS = {"ministry", "council", "committee", "party", "department", "agency", "office", "court",
+ORG_WORDS = {"affairs", "ministry", "council", "committee", "party", "department", "agency", "office", "court",
              "commission", "administration", "government", "campaign", "group", "association", "union",
              "institute", "foundation", "university", "college", "bank", "company", "corporation", "corp",
              "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "news", "times", "post", "journal", "network",
@@ -142,6 +142,12 @@ PAST_VERBS = {"sought", "took", "made", "gave", "went", "came", "got", "held", "
               "remains", "remained", "wants", "wanted", "hopes", "hoped", "plans", "planned", "tried", "tries"}
 
 
+# Heads of noun phrases that name a time or a thing, never a speaker ("in the past described …").
+_NOT_SPEAKER_HEADS = {"past", "time", "times", "week", "weeks", "year", "years", "month", "months", "day", "days",
+                      "night", "morning", "evening", "afternoon", "moment", "end", "start", "beginning", "way",
+                      "case", "fact", "idea", "thing", "things", "point", "issue", "matter", "question"}
+
+
 @dataclass
 class Phrase:
     start: int
@@ -164,9 +170,12 @@ def _bare(word: str) -> str:
     return w
 
 
+_CONTRACTION = re.compile(r"[\u2019'](?:d|m|re|ve|ll|t)$", re.I)
+
+
 def name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (not a sentence-starting function word)."""
-    if not word[0].isupper():
+    """A capitalised word that can be part of a name (not a sentence-starting function word or "I'd")."""
+    if not word[0].isupper() or _CONTRACTION.search(word):
         return False
     return word.lower().rstrip(".") not in NOT_NAME_START
 
@@ -358,9 +367,9 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
     s, e = toks[det][0], toks[i][1]
     txt = view[s:e]
     words = [t[2] for t in toks[det:i + 1]]
-    if words[-1].lower().endswith("ly") or (len(words) == 1 and words[0].lower() in ("the", "a", "an", "this",
-                                                                                       "that", "his", "her", "its",
-                                                                                       "their", "these", "those")):
+    if words[-1].lower().endswith("ly") or (len(words) == 1 and words[0].lower() in (
+            "the", "a", "an", "this", "that", "his", "her", "its", "their", "these", "those", "each", "both", "all",
+            "any", "no", "more")) or words[-1].lower() in _NOT_SPEAKER_HEADS:
         return None
     head = words[-1].lower()
     first = words[0].lower()
@@ -501,6 +510,12 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
             seq.append((j, True))
         elif t[0].islower() and _plain_word(tl) and (tl in ROLE_WORDS or _role_then_name(toks[j:])):
             seq.append((j, False))
+        elif tl == "and" and seq and not seq[-1][1] and j + 1 < n and toks[j + 1][2][0].islower() \
+                and _plain_word(toks[j + 1][2].lower()):
+            seq.append((j, False))  # "founder and director Elliot Grove"
+        elif t == "," and seq and not seq[-1][1] and toks[seq[-1][0]][2].lower() in ROLE_WORDS \
+                and j + 1 < n and name_word(toks[j + 1][2]):
+            seq.append((j, False))  # "EEF chief economist, Steve Radley"
         else:
             break
         if t[-2:] in ("’s", "'s"):
