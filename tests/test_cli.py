@@ -30,3 +30,20 @@ def test_extract_json_contract():
     by = {Path(o["file"]).name: o for o in objs}
     assert by["000_607b66bbe5a73dbc.txt"]["published"] == "2023-11-12"
     assert by["002_3a581c30952caeb3.txt"]["published"] == "2023-11-10"
+
+
+def test_speaker_text_is_the_speaker_as_written():
+    from generator.model import Quote
+    from generator.records import speaker_as_written
+
+    raw = '"It was destined to fail," said Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state. Next.'
+    i = raw.index("Kevin Barrett")
+    q = Quote(1, 25, raw[1:25], speaker_start=i, speaker_end=i + 13, speaker_text="Kevin Barrett")
+    assert speaker_as_written(raw, q) == "Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state"
+    raw2 = 'Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will "leave here with momentum."'
+    q2 = Quote(raw2.index("leave"), raw2.index('."'), "leave here with momentum", speaker_start=0, speaker_end=12,
+               speaker_text="Dean Johnson")
+    assert speaker_as_written(raw2, q2) == "Dean Johnson, a salesman from Sumter, South Carolina"
+    raw3 = '"Yes," Obama said.'
+    q3 = Quote(1, 5, "Yes,", speaker_start=6, speaker_end=11, speaker_text="Obama")
+    assert speaker_as_written(raw3, q3) == "Obama"
