@@ -40,6 +40,7 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*)?" + _DASH + r"\s+(?=\S)"
 )
 _MD = MarkdownIt("commonmark", {"html": False})
+_LIST_MARK = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 
 MAX_HEADLINE_WORDS = 30
 MAX_SOURCE_WORDS = 6
@@ -113,6 +114,13 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
                         "ordered_list_open": "list", "blockquote_open": "quote", "fence": "code",
                         "code_block": "code", "hr": "rule", "html_block": "paragraph", "table_open": "table"}
                 blocks.append(Block(s, e, kind.get(tok.type, "paragraph")))
+        if tok.type in ("list_item_open", "hr") and tok.map:
+            # list markers and rules are structure a reader sees ("1. Michelle Freeman (Jamaica) 12.71"):
+            # extractors keep them, only hidden markup is blanked
+            ls = off(tok.map[0])
+            m = _LIST_MARK.match(raw, ls) if tok.type == "list_item_open" else re.compile(r"[^\n]*").match(raw, ls)
+            if m:
+                chars[m.start():m.end()] = list(raw[m.start():m.end()])
         if tok.type != "inline" or not tok.map:
             continue
         pos, limit = off(tok.map[0]), off(tok.map[1])

@@ -140,3 +140,9 @@ def test_samples_text_view_keeps_every_word():
         # only the inline date prefix is blanked in plain-text files
         missing = [w for w in body_words if w not in view_words]
         assert missing in ([], ["date", a.published]), (p.name, missing[:5])
+
+
+def test_markdown_list_markers_and_rules_stay_visible():
+    raw = "Results on Friday:\n\n1. Michelle Freeman (Jamaica) 12.71 seconds\n2. Ludmila Engquist (Sweden) 12.80\n\n- - - -\n\nNext.\n"
+    a = art(raw, "r.md")
+    assert "1. Michelle Freeman" in a.view and "2. Ludmila" in a.view and "- - - -" in a.view
