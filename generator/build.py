@@ -1,39 +1,57 @@
 """Orchestration: content/ -> docs/ (ingest, extract, link, render, write).
 
 Every file in ``content/articles`` ends up either published or reported with
-its reason; one bad article never stops the others.
+its reason; one bad article never stops the others.  Per-article work is
+cached (``.cache/briefing``) and, on a cold start, spread over the machine's
+cores; the output is the same byte for byte whichever way it was made.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import __version__
+from .cache import Cache, code_version, key as cache_key
 from .extract import extract
 from .extract.dates import infer_published
-from .ingest import read_article
+from .ingest import decode, parse
 from .link import ArticleRecord, link
-from .model import Extraction
+from .model import Article, Extraction
 from .registry import load as load_registry
 from .render import render, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_ARTICLE_BYTES = 20_000_000
+PARALLEL_MIN = 64  # below this many articles to extract, a process pool costs more than it saves
+MANIFEST = ".briefing-manifest.json"
 
 
 @dataclass
 class Report:
     files: int = 0
     published: int = 0
+    extracted: int = 0
+    from_cache: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     problems: list[str] = field(default_factory=list)  # "path:line: message"
     errors: int = 0
     pages: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False
 
     def summary(self) -> str:
         stage = ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items())
-        return (f"briefing: {self.files} files, {self.published} articles published, {len(self.rejected)} rejected, "
+        if self.unchanged:
+            return (f"briefing: {self.files} files, {self.published} articles: nothing changed since the last build; "
+                    f"{stage}")
+        return (f"briefing: {self.files} files read, {self.published} articles published "
+                f"({self.extracted} extracted, {self.from_cache} from cache), {len(self.rejected)} rejected, "
                 f"{len(self.problems)} problems; pages written {self.pages.get('written', 0)}, "
                 f"unchanged {self.pages.get('unchanged', 0)}, removed {self.pages.get('removed', 0)}; {stage}")
 
@@ -53,25 +71,89 @@ def _problem(path: str, message: str) -> str:
     return f"{path}:1: {message}"
 
 
-def load(content: Path, report: Report, root: Path | None = None) -> list[ArticleRecord]:
-    """Ingest and extract every article file."""
-    records: list[ArticleRecord] = []
-    slugs: set[str] = set()
+def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
+    """Ingest and extract one article (pure: the same bytes give the same result)."""
+    raw, problems = decode(data)
+    article = parse(shown, raw, problems)
+    notes = []
+    if not article.published:
+        value, evidence = infer_published(article.view)
+        if value:
+            article.published, article.published_from, article.published_evidence = value, "inferred", evidence
+    try:
+        ex = extract(article)
+    except Exception as e:  # an extractor bug must not lose the article
+        notes.append(f"extraction failed ({type(e).__name__}: {e}); published without it")
+        ex = Extraction()
+    return article, ex, notes
+
+
+def _analyse_job(job: tuple[str, bytes]):
+    return analyse(*job)
+
+
+def load(content: Path, report: Report, root: Path | None = None, cache: Cache | None = None,
+         workers: int | None = None, progress: bool = False) -> list[ArticleRecord]:
+    """Ingest and extract every article file, from the cache where possible."""
+    cache = cache or Cache(None)
+    todo: list[tuple[str, bytes, str, str]] = []  # (shown path, bytes, text, cache key)
+    done: dict[str, tuple[Article, Extraction, list[str]]] = {}
+    order: list[str] = []
     for p in article_files(content):
         report.files += 1
         shown = p.relative_to(root).as_posix() if root and p.is_relative_to(root) else p.as_posix()
         if p.suffix.lower() not in ARTICLE_SUFFIXES:
-            report.rejected.append((shown, f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"))
-            report.problems.append(_problem(shown, f"skipped: not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"))
+            reason = f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
+            report.rejected.append((shown, reason))
+            report.problems.append(_problem(shown, f"skipped: {reason}"))
             continue
         try:
-            article = read_article(p)
+            size = p.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                reason = f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB ({size:,} bytes)"
+                report.rejected.append((shown, reason))
+                report.problems.append(_problem(shown, f"skipped: {reason}"))
+                continue
+            data = p.read_bytes()
         except OSError as e:
-            report.rejected.append((shown, f"cannot be read: {e.strerror or e}"))
-            report.problems.append(_problem(shown, f"skipped: cannot be read: {e.strerror or e}"))
+            reason = f"cannot be read: {e.strerror or e}"
+            report.rejected.append((shown, reason))
+            report.problems.append(_problem(shown, f"skipped: {reason}"))
             continue
-        article.path = shown
-        for msg in article.problems:
+        order.append(shown)
+        k = cache_key(data, shown)
+        raw = decode(data)[0]
+        hit = cache.get(k, raw, shown)
+        if hit is not None:
+            article, ex = hit
+            done[shown] = (article, ex, [])
+            report.from_cache += 1
+        else:
+            todo.append((shown, data, raw, k))
+    # extract what the cache did not have, over the machine's cores when it is worth it
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    jobs = [(shown, data) for shown, data, _, _ in todo]
+    if len(jobs) >= PARALLEL_MIN and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_analyse_job, jobs, chunksize=8)
+            for n, ((shown, _, _, k), res) in enumerate(zip(todo, results), 1):
+                done[shown] = res
+                cache.put(k, res[0], res[1])
+                if progress and n % 500 == 0:
+                    print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
+    else:
+        for n, (shown, data, _, k) in enumerate(todo, 1):
+            res = analyse(shown, data)
+            done[shown] = res
+            cache.put(k, res[0], res[1])
+            if progress and n % 500 == 0:
+                print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
+    report.extracted += len(todo)
+    records: list[ArticleRecord] = []
+    slugs: set[str] = set()
+    for shown in order:
+        article, ex, notes = done[shown]
+        for msg in article.problems + notes:
             report.problems.append(_problem(shown, msg))
         if not article.view.strip():
             report.rejected.append((shown, "empty: no article text"))
@@ -82,36 +164,73 @@ def load(content: Path, report: Report, root: Path | None = None) -> list[Articl
             article.slug = f"{base}-{n}"
             n += 1
         slugs.add(article.slug)
-        try:
-            ex = extract(article)
-        except Exception as e:  # an extractor bug must not lose the article
-            report.problems.append(_problem(shown, f"extraction failed ({type(e).__name__}: {e}); published without it"))
-            ex = Extraction()
-        if not article.published:
-            value, evidence = infer_published(article.view)
-            if value:
-                article.published, article.published_from, article.published_evidence = value, "inferred", evidence
         records.append(ArticleRecord(article, ex))
         report.published += 1
     return records
 
 
-def generate(root: Path, out: Path | None = None, quiet: bool = False) -> Report:
+def _fingerprint(root: Path, content: Path) -> str:
+    """Everything the generated tree depends on: article bytes, editorial files, the generator."""
+    h = hashlib.sha256(f"{__version__}:{code_version()}".encode())
+    for p in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        h.update(p.read_bytes())
+    for p in article_files(content):
+        h.update(p.relative_to(content).as_posix().encode() + b"\0")
+        try:
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+        except OSError:
+            h.update(b"unreadable")
+    for name in ("actors.yml", "events.yml"):
+        p = content / name
+        if p.is_file():
+            h.update(name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def _read_manifest(out: Path) -> dict:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir: Path | None = None,
+             use_cache: bool = True, workers: int | None = None, force: bool = False) -> Report:
     """Generate the docs tree for the project at ``root``."""
     root = Path(root)
     out = Path(out) if out else root / "docs"
+    content = root / "content"
     report = Report()
     t0 = time.perf_counter()
-    records = load(root / "content", report, root)
+    fingerprint = _fingerprint(root, content)
+    manifest = _read_manifest(out)
+    if not force and manifest.get("fingerprint") == fingerprint and all(
+            (out / rel).is_file() for rel in manifest.get("files", {})):
+        report.unchanged = True
+        report.files = manifest.get("report", {}).get("files", 0)
+        report.published = manifest.get("report", {}).get("published", 0)
+        report.problems = manifest.get("report", {}).get("problems", [])
+        report.seconds = {"check": time.perf_counter() - t0}
+        if not quiet:
+            for line in report.problems:
+                print(line, file=sys.stderr)
+            print(report.summary(), file=sys.stderr)
+        return report
+    cache = Cache((cache_dir or root / ".cache" / "briefing") if use_cache else None)
+    records = load(content, report, root, cache, workers, progress=not quiet)
     t1 = time.perf_counter()
-    registry = load_registry(root / "content" / "actors.yml")
+    registry = load_registry(content / "actors.yml")
     corpus = link(records, registry)
     report.problems.extend(registry.messages())
     report.errors += len(registry.errors)
     t2 = time.perf_counter()
     files = render(corpus)
     t3 = time.perf_counter()
-    report.pages = write_tree(out, files)
+    report.pages, hashes = write_tree(out, files, manifest.get("files", {}), keep=(".gitignore", MANIFEST))
+    (out / MANIFEST).write_text(json.dumps({
+        "fingerprint": fingerprint, "files": hashes,
+        "report": {"files": report.files, "published": report.published, "problems": report.problems}},
+        sort_keys=True, separators=(",", ":")), encoding="utf-8")
     t4 = time.perf_counter()
     report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "render": t3 - t2, "write": t4 - t3}
     if not quiet:

@@ -27,7 +27,7 @@ def cmd_build(args) -> int:
     from .build import generate
 
     root = _root(args.root)
-    report = generate(root)
+    report = generate(root, use_cache=not args.no_cache, force=args.force)
     if args.strict and (report.problems or report.rejected):
         print(f"briefing: --strict: {len(report.problems)} content problems; not building", file=sys.stderr)
         return 1
@@ -46,12 +46,13 @@ def cmd_serve(args) -> int:
 def cmd_actors(args) -> int:
     """Discovered actors that content/actors.yml does not cover yet, most mentioned first."""
     from .build import Report, load
+    from .cache import Cache
     from .link import link
     from .registry import load as load_registry
 
     root = _root(args.root)
     report = Report()
-    records = load(root / "content", report, root)
+    records = load(root / "content", report, root, Cache(root / ".cache" / "briefing"))
     registry = load_registry(root / "content" / "actors.yml")
     corpus = link(records, registry)
     covered = set(registry.entries)
@@ -109,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="fail on any content problem (the publishing workflow)")
     p.add_argument("--no-site", action="store_true", help="only generate the Markdown pages into docs/")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--no-cache", action="store_true", help="extract every article again (ignore .cache/briefing)")
+    p.add_argument("--force", action="store_true", help="regenerate even when nothing changed")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="live preview; regenerates when content/ changes")

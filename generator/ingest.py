@@ -341,6 +341,10 @@ def _structure(article: Article, blocks: list[Block]) -> None:
     for n, b in enumerate(blocks, 1):
         b.anchor = f"p{n}"
     article.blocks = blocks
+    from .extract.text import sentences
+
+    article.sentences = [s for b in blocks if b.kind not in ("code", "rule")
+                         for s in sentences(article.view, b.start, b.end)]
 
 
 def read_article(path: str | Path) -> Article:

@@ -99,6 +99,7 @@ class Article:
     place: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # other front-matter keys, kept
     blocks: list[Block] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans of the text blocks
     problems: list[str] = field(default_factory=list)  # "line N: message"
 
 

@@ -9,6 +9,8 @@ Markdown links to ``.md`` files, which MkDocs checks in strict mode.
 """
 from __future__ import annotations
 
+import hashlib
+import heapq
 import json
 import os
 import re
@@ -306,7 +308,8 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
                 co[aid] += 1
     if co:
         lines.append("## Appears with\n")
-        for aid, n in sorted(co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold()))[:20]:
+        top = heapq.nsmallest(20, co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
+        for aid, n in top:
             lines.append(f"- [{md_text(corpus.actors[aid].name)}]({aid}.md) — {n} article{'s' if n != 1 else ''}")
         lines.append("")
     return "\n".join(lines)
@@ -354,17 +357,29 @@ def _redirect_page(title: str, target_url: str) -> str:
     return _front_matter(fm) + f"Moved to [{md_text(title)}](../../{target_url}).\n"
 
 
-def write_tree(out: Path, files: dict[str, str], keep: tuple[str, ...] = (".gitignore",)) -> dict[str, int]:
-    """Write files under ``out`` (only those whose bytes changed); delete files no longer generated."""
+def write_tree(out: Path, files: dict[str, str], previous: dict[str, str] | None = None,
+               keep: tuple[str, ...] = (".gitignore",)) -> tuple[dict[str, int], dict[str, str]]:
+    """Write files under ``out``, only those whose bytes changed; delete files no longer generated.
+
+    ``previous`` maps paths to the sha1 of what the last build wrote, so unchanged
+    files are recognised without reading them.  Returns (stats, the new map)."""
     out = Path(out)
-    root = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    previous = previous or {}
     stats = {"written": 0, "unchanged": 0, "removed": 0}
+    hashes: dict[str, str] = {}
     for rel, content in sorted(files.items()):
-        target = (out / rel).resolve()
-        if root not in target.parents:
-            raise ValueError(f"refusing to write outside {out}: {rel}")
+        parts = rel.split("/")
+        if rel.startswith("/") or "\\" in rel or any(x in ("", ".", "..") for x in parts):
+            raise ValueError(f"refusing to write outside {out}: {rel!r}")
+        target = out / rel
         data = content.encode("utf-8")
-        if target.exists() and target.read_bytes() == data:
+        digest = hashlib.sha1(data).hexdigest()
+        hashes[rel] = digest
+        if previous.get(rel) == digest and target.is_file():
+            stats["unchanged"] += 1
+            continue
+        if rel not in previous and target.is_file() and target.read_bytes() == data:
             stats["unchanged"] += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -372,11 +387,21 @@ def write_tree(out: Path, files: dict[str, str], keep: tuple[str, ...] = (".giti
         tmp.write_bytes(data)
         os.replace(tmp, target)
         stats["written"] += 1
-    wanted = {(out / rel).resolve() for rel in files}
-    for p in sorted(out.rglob("*"), reverse=True):
-        if p.is_file() and p.resolve() not in wanted and p.name not in keep:
-            p.unlink()
-            stats["removed"] += 1
-        elif p.is_dir() and not any(p.iterdir()):
-            p.rmdir()
-    return stats
+    if previous:  # the last build said what it wrote: remove what is no longer generated
+        for rel in sorted(set(previous) - set(files)):
+            p = out / rel
+            if p.is_file():
+                p.unlink()
+                stats["removed"] += 1
+                if p.parent != out and not any(p.parent.iterdir()):
+                    p.parent.rmdir()
+        return stats, hashes
+    for dirpath, dirnames, filenames in os.walk(out, topdown=False):
+        for name in filenames:
+            rel = os.path.relpath(os.path.join(dirpath, name), out).replace(os.sep, "/")
+            if rel not in files and not (rel in keep):
+                os.unlink(os.path.join(dirpath, name))
+                stats["removed"] += 1
+        if dirpath != str(out) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return stats, hashes

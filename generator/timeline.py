@@ -7,11 +7,11 @@ shared actors) are one happening with several sources.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .extract.text import sentences
 from .link import ArticleRecord, Corpus
 
 _STOP = frozenset("""a an the of in on at to for from by with and or but as that this these those it its is was were be been
@@ -84,18 +84,13 @@ def _content_words(text: str) -> set[str]:
 
 
 def sentence_spans(rec: ArticleRecord) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for b in rec.article.blocks:
-        if b.kind in ("code", "rule"):
-            continue
-        out.extend(sentences(rec.article.view, b.start, b.end))
-    return out
+    return rec.article.sentences
 
 
 def sentence_of(spans: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= start < e:
-            return s, e
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        return spans[i]
     return None
 
 

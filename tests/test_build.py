@@ -78,7 +78,9 @@ def test_stale_pages_removed_and_unchanged_not_rewritten(project):
     root = project(samples=True)
     generate(root, quiet=True)
     again = generate(root, quiet=True)
-    assert again.pages["written"] == 0
+    assert again.unchanged  # nothing changed: nothing done
+    forced = generate(root, quiet=True, force=True)
+    assert forced.pages["written"] == 0 and forced.from_cache == 5 and forced.extracted == 0
     (root / "content/articles/001_08d784ccb6862f36.txt").unlink()
     third = generate(root, quiet=True)
     assert not (root / "docs/articles/001-08d784ccb6862f36.md").exists()

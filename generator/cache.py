@@ -1,0 +1,100 @@
+"""Per-article extraction cache.
+
+An entry holds what ingest and extract made of one article file (everything
+but the file's own text, which is re-read), keyed by a hash of the file's
+bytes, its extension and the generator version (a hash of the code and data
+that ingest and extraction depend on).  Entries are JSON, never pickle: a cache
+restored in CI must not be able to run code.  A corrupt or foreign entry is a
+miss, never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .model import (ActorMention, Article, Block, DateMention, Extraction, Figure, Quote)
+
+PACKAGE = Path(__file__).resolve().parent
+# what an article's extraction depends on: ingest, the model and every extractor with its data
+_DEPENDS = ("ingest.py", "model.py", "slug.py", "yamlsafe.py", "extract", "data")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    h = hashlib.sha256(__version__.encode())
+    for name in _DEPENDS:
+        p = PACKAGE / name
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
+                h.update(f.relative_to(PACKAGE).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def key(data: bytes, path: str) -> str:
+    h = hashlib.sha256()
+    h.update(code_version().encode())
+    h.update(Path(path).suffix.lower().encode())
+    h.update(data)
+    return h.hexdigest()
+
+
+def dump(article: Article, ex: Extraction) -> dict:
+    a = asdict(article)
+    del a["raw"]
+    return {"article": a, "extraction": asdict(ex)}
+
+
+def load_entry(d: dict, raw: str, path: str) -> tuple[Article, Extraction]:
+    a = dict(d["article"])
+    a["blocks"] = [Block(**b) for b in a["blocks"]]
+    a["sentences"] = [tuple(x) for x in a["sentences"]]
+    a["path"] = path
+    article = Article(raw=raw, **a)
+    e = d["extraction"]
+    ex = Extraction(actors=[ActorMention(**m) for m in e["actors"]], dates=[DateMention(**m) for m in e["dates"]],
+                    quotes=[Quote(**m) for m in e["quotes"]], figures=[Figure(**m) for m in e["figures"]])
+    return article, ex
+
+
+class Cache:
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder else None
+        self.hits = self.misses = 0
+
+    def _path(self, k: str) -> Path:
+        return self.folder / k[:2] / f"{k}.json"
+
+    def get(self, k: str, raw: str, path: str):
+        if self.folder is None:
+            return None
+        p = self._path(k)
+        try:
+            with open(p, encoding="utf-8") as f:
+                d = json.load(f)
+            if len(d["article"]["view"]) != len(raw):
+                raise ValueError("entry does not fit the file")
+            got = load_entry(d, raw, path)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return got
+
+    def put(self, k: str, article: Article, ex: Extraction) -> None:
+        if self.folder is None:
+            return
+        p = self._path(k)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_name(f"{p.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(dump(article, ex), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, p)
