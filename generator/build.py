@@ -40,7 +40,10 @@ class Report:
     from_cache: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     problems: list[str] = field(default_factory=list)  # "path:line: message"
-    errors: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if is_error(p))
     pages: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False
@@ -65,10 +68,29 @@ def article_files(content: Path) -> list[Path]:
 
 
 def _problem(path: str, message: str) -> str:
+    """``path:line: severity: message`` from an article problem ("line N: severity: message")."""
+    line = "1"
     if message.startswith("line "):
-        line, _, rest = message.partition(": ")
-        return f"{path}:{line[5:]}: {rest}"
-    return f"{path}:1: {message}"
+        line, _, message = message.partition(": ")
+        line = line[5:]
+    if not message.startswith(("error: ", "warning: ")):
+        message = f"error: {message}"
+    return f"{path}:{line}: {message}"
+
+
+def is_error(problem: str) -> bool:
+    return ": error: " in problem
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes (outside UTF-16) or mostly control characters: not a text file."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and ctrl / len(head) > 0.1
 
 
 def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
@@ -115,6 +137,11 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
                 report.problems.append(_problem(shown, f"skipped: {reason}"))
                 continue
             data = p.read_bytes()
+            if looks_binary(data):
+                reason = "binary file, not text"
+                report.rejected.append((shown, reason))
+                report.problems.append(_problem(shown, f"skipped: {reason}"))
+                continue
         except OSError as e:
             reason = f"cannot be read: {e.strerror or e}"
             report.rejected.append((shown, reason))
@@ -151,6 +178,8 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     report.extracted += len(todo)
     records: list[ArticleRecord] = []
     slugs: set[str] = set()
+    titles: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for shown in order:
         article, ex, notes = done[shown]
         for msg in article.problems + notes:
@@ -163,7 +192,18 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
         while article.slug in slugs:
             article.slug = f"{base}-{n}"
             n += 1
+        if article.slug != base:
+            report.problems.append(_problem(shown, f"warning: its file name gives the same URL as another article's; "
+                                                   f"published at /articles/{article.slug}/"))
         slugs.add(article.slug)
+        t = " ".join(article.title.casefold().split())
+        if t in titles:
+            report.problems.append(_problem(shown, f"warning: same title as {titles[t]}; both are published"))
+        titles.setdefault(t, shown)
+        body = hashlib.sha1(" ".join(article.view.split()).encode("utf-8", "surrogatepass")).hexdigest()
+        if body in texts:
+            report.problems.append(_problem(shown, f"warning: same text as {texts[body]}; both are published"))
+        texts.setdefault(body, shown)
         records.append(ArticleRecord(article, ex))
         report.published += 1
     return records
@@ -222,7 +262,6 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     registry = load_registry(content / "actors.yml")
     corpus = link(records, registry)
     report.problems.extend(registry.messages())
-    report.errors += len(registry.errors)
     t2 = time.perf_counter()
     files = render(corpus)
     t3 = time.perf_counter()

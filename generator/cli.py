@@ -28,8 +28,8 @@ def cmd_build(args) -> int:
 
     root = _root(args.root)
     report = generate(root, use_cache=not args.no_cache, force=args.force)
-    if args.strict and (report.problems or report.rejected):
-        print(f"briefing: --strict: {len(report.problems)} content problems; not building", file=sys.stderr)
+    if args.strict and report.errors:
+        print(f"briefing: --strict: {report.errors} content errors (listed above); not publishing", file=sys.stderr)
         return 1
     if args.no_site:
         return 0
@@ -41,6 +41,28 @@ def cmd_serve(args) -> int:
     # mkdocs serve runs the hook, which regenerates the pages whenever content/ changes (watched in mkdocs.yml)
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr]
     return subprocess.call(cmd, cwd=root)
+
+
+def cmd_check(args) -> int:
+    """Validate content/: every problem as path:line: severity: message; non-zero exit on errors."""
+    from .build import Report, is_error, load
+    from .cache import Cache
+    from .link import link
+    from .registry import load as load_registry
+
+    root = _root(args.root)
+    report = Report()
+    records = load(root / "content", report, root, Cache(root / ".cache" / "briefing"))
+    registry = load_registry(root / "content" / "actors.yml")
+    link(records, registry)
+    report.problems.extend(registry.messages())
+    for line in report.problems:
+        print(line)
+    errors = sum(1 for p in report.problems if is_error(p))
+    warnings = len(report.problems) - errors
+    print(f"briefing check: {report.files} files: {report.published} articles usable, {len(report.rejected)} "
+          f"rejected; {errors} errors, {warnings} warnings", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def cmd_actors(args) -> int:
@@ -118,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root")
     p.add_argument("--dev-addr", default="127.0.0.1:8000")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check", help="validate content/ and list every problem as path:line: message")
+    p.add_argument("--root")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("actors", help="list discovered actors the registry does not cover yet, most mentioned first")
     p.add_argument("--root")

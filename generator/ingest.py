@@ -55,12 +55,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """File bytes -> text; problems for anything that is not clean UTF-8."""
     problems: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["line 1: file is UTF-16; offsets refer to the decoded text"]
+        return data.decode("utf-16", errors="replace"), ["line 1: warning: file is UTF-16, not UTF-8; read as UTF-16"]
     try:
         return data.decode("utf-8"), problems
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        problems.append(f"line {line}: not valid UTF-8; read as Latin-1")
+        problems.append(f"line {line}: warning: not valid UTF-8; read as Latin-1")
         return data.decode("latin-1"), problems
 
 
@@ -222,6 +222,9 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
     article.slug = slugify(Path(path).stem, "article")
     view = raw
     body = 0
+    if raw.startswith("\ufeff"):  # a byte-order mark is not text
+        view = " " + view[1:]
+        body = 1
     m = _FRONT.match(raw)
     if m:
         view = _blank(view, 0, m.end())
@@ -234,7 +237,7 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
             value, problem = _valid_date(d.group(2))
             line = raw[: body + d.start(2)].count("\n") + 1
             if problem:
-                article.problems.append(f"line {line}: inline {problem}")
+                article.problems.append(f"line {line}: error: inline {problem}; the article is treated as undated")
             else:
                 article.published, article.published_from = value, "inline prefix"
         body += d.end()
@@ -252,12 +255,12 @@ def _read_front_matter(article: Article, text: str) -> None:
     try:
         meta = yamlsafe.load(text, first_line=2)
     except yamlsafe.YamlProblem as e:
-        article.problems.append(f"line {e.line}: front matter {e}; ignored")
+        article.problems.append(f"line {e.line}: error: front matter {e}; the front matter is ignored")
         return
     if meta is None:
         return
     if not isinstance(meta, dict):
-        article.problems.append("line 1: front matter is not a mapping of keys to values; ignored")
+        article.problems.append("line 1: error: front matter is not a mapping of keys to values; ignored")
         return
     lines = yamlsafe.key_lines(text, first_line=2)
     for k, v in meta.items():
@@ -267,16 +270,31 @@ def _read_front_matter(article: Article, text: str) -> None:
         if k == "date":
             value, problem = _valid_date(v)
             if problem:
-                article.problems.append(f"line {lines.get(k, 1)}: {problem}; the article is treated as undated")
+                article.problems.append(f"line {lines.get(k, 1)}: error: {problem}; the article is treated as undated")
             else:
                 article.published, article.published_from = value, "front matter"
         elif k in ("title", "source", "url", "author"):
             if isinstance(v, (dict, list)):
-                article.problems.append(f"line {lines.get(k, 1)}: {k} should be text; ignored")
+                article.problems.append(f"line {lines.get(k, 1)}: error: {k} should be text; ignored")
                 continue
             setattr(article, k, str(v).strip() or None)
         else:
             article.meta[k] = v
+            near = _near_key(k)
+            if near:
+                article.problems.append(f"line {lines.get(k, 1)}: warning: unknown key {k!r} kept as extra metadata;"
+                                        f" did you mean {near!r}?")
+
+
+def _near_key(k: str) -> str | None:
+    """A known front-matter key that ``k`` is probably a typo of ("Date", "tittle", "sorce")."""
+    import difflib
+
+    known = ("title", "date", "source", "url", "author")
+    if k.lower() in known:
+        return k.lower()
+    m = difflib.get_close_matches(k.lower(), known, n=1, cutoff=0.75)
+    return m[0] if m else None
 
 
 def _structure(article: Article, blocks: list[Block]) -> None:

@@ -46,6 +46,7 @@ class ArticleRecord:
     article: Article
     extraction: Extraction
     actor_of: dict[tuple[int, int], str] = field(default_factory=dict)  # mention span -> actor id
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def slug(self) -> str:
@@ -56,7 +57,9 @@ class ArticleRecord:
         blocks = self.article.blocks
         if not blocks:
             return ""
-        i = bisect.bisect_right([b.start for b in blocks], offset) - 1
+        if self._starts is None or len(self._starts) != len(blocks):
+            self._starts = [b.start for b in blocks]
+        i = bisect.bisect_right(self._starts, offset) - 1
         return blocks[max(i, 0)].anchor
 
     def actor_ids(self) -> list[str]:

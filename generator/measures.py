@@ -9,6 +9,7 @@ put in time order, and figures from different articles published the same day
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -93,6 +94,12 @@ def build_measures(corpus: Corpus) -> list[Measure]:
     for rec in corpus.records:
         spans = sentence_spans(rec)
         raw, view = rec.article.raw, rec.article.view
+        places = sorted((ms, me, aid) for (ms, me), aid in rec.actor_of.items()
+                        if aid in corpus.actors and corpus.actors[aid].type in ("country", "place"))
+        place_starts = [p[0] for p in places]
+        dates = sorted((d.start, d.value) for d in rec.extraction.dates
+                       if d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value) and d.value != rec.article.published)
+        date_starts = [d[0] for d in dates]
         for f in rec.extraction.figures:
             noun = _noun(f)
             if not noun:
@@ -102,9 +109,8 @@ def build_measures(corpus: Corpus) -> list[Measure]:
             pred = _predicate(f, view[s:e])
             place = None
             best = None
-            for (ms, me), aid in rec.actor_of.items():
-                a = corpus.actors.get(aid)
-                if a is None or a.type not in ("country", "place") or not (s <= ms and me <= e):
+            for ms, me, aid in places[bisect.bisect_left(place_starts, s):bisect.bisect_left(place_starts, e)]:
+                if me > e:
                     continue
                 before = view[max(s, ms - 7):ms].lower()
                 dist = ms - f.end if ms >= f.end else f.start - me
@@ -112,11 +118,9 @@ def build_measures(corpus: Corpus) -> list[Measure]:
                     if best is None or dist < best:
                         best, place = dist, aid
             when = None
-            for d in rec.extraction.dates:
-                if s <= d.start < e and d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value) \
-                        and d.value != rec.article.published:
-                    when = d.value
-                    break
+            i = bisect.bisect_left(date_starts, s)
+            if i < len(dates) and dates[i][0] < e:
+                when = dates[i][1]
             key = (noun, pred, place, when)
             m = groups.get(key)
             if m is None:

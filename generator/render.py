@@ -9,6 +9,7 @@ Markdown links to ``.md`` files, which MkDocs checks in strict mode.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import json
@@ -82,13 +83,18 @@ def _neg(iso: str) -> str:
 
 # ---------------------------------------------------------------- article pages
 
-def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str) -> str:
-    """HTML of raw[start:end] with actor mentions linked to their pages."""
+def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentions: list | None = None) -> str:
+    """HTML of raw[start:end] with actor mentions linked to their pages.
+    ``mentions``: the record's (start, end, actor id) sorted, so a block takes its own by bisection."""
     raw = rec.article.raw
-    spans = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items() if start <= s and e <= end)
+    if mentions is None:
+        mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
+    i = bisect.bisect_left(mentions, (start, -1, ""))
     out, pos = [], start
-    for s, e, aid in spans:
-        if s < pos:
+    while i < len(mentions) and mentions[i][0] < end:
+        s, e, aid = mentions[i]
+        i += 1
+        if s < pos or e > end:
             continue
         out.append(html_text(raw[pos:s]))
         out.append(f'<a class="bf-actor" href="{attr(_rel(page_url, actor_url(aid)))}">{html_text(raw[s:e])}</a>')
@@ -100,12 +106,13 @@ def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str) -> str
 def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
     a = rec.article
     parts = []
+    mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
     for b in a.blocks:
         if a.fmt == "md":
             inner = _MD.render(a.raw[b.start:b.end]).strip()
             parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
             continue
-        inner = _linked_text(rec, b.start, b.end, page_url)
+        inner = _linked_text(rec, b.start, b.end, page_url, mentions)
         if b.kind == "headline":
             parts.append(f'<h1 class="bf-headline" id="{b.anchor}">{inner}</h1>')
         else:

@@ -19,6 +19,7 @@ has have had will would said says say also after before since during over about 
 who which what when where while there not no yes on""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 MAX_LABEL = 180
+MAX_COMPARE = 50
 
 
 @dataclass
@@ -122,7 +123,7 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
     by_value: dict[str, list[Happening]] = {}
     for h in sorted(items, key=lambda h: (h.value, h.sources[0].published or "", h.sources[0].slug, h.label)):
         group = by_value.setdefault(h.value, [])
-        for g in group:
+        for g in group[-MAX_COMPARE:]:  # bounded: one huge article must not make this quadratic
             if _same(g, h) and h.sources[0].slug not in {s.slug for s in g.sources}:
                 g.sources.extend(h.sources)
                 g.actors |= h.actors

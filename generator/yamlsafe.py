@@ -7,6 +7,17 @@ import yaml
 MAX_YAML_BYTES = 1_000_000
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates and times as text: the caller validates them and
+    reports an impossible one ("2023-02-30") with its line instead of crashing."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class YamlProblem(ValueError):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -19,10 +30,14 @@ def load(text: str, first_line: int = 1):
     if len(text) > MAX_YAML_BYTES:
         raise YamlProblem(first_line, f"YAML block larger than {MAX_YAML_BYTES} bytes")
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(first_line + event.start_mark.line, "YAML aliases (*name) are not allowed")
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except YamlProblem:
+        raise
+    except (ValueError, TypeError, RecursionError) as e:
+        raise YamlProblem(first_line, f"not valid YAML: {e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = first_line + (mark.line if mark is not None else 0)

@@ -1007,13 +1007,21 @@ def _resolve(doc: _Doc):
         if p.strength >= 2 and first not in person_full and first not in lx.known and len(first) > 2 \
                 and first not in lx.first_names and first[0].isupper():
             person_full.setdefault(first, []).append(p)  # "Saddam" after "Saddam Hussein"
+    # a person name and a longer one with the same first and last word ("George Bush", "George W. Bush"):
+    # the longer one, the last written in the article; indexed, not compared pairwise (articles can be huge)
+    last_at: dict[str, int] = {}
+    for i, p in enumerate(persons):
+        last_at[p.text] = i
+    by_ends: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for t, i in last_at.items():
+        tt = t.split()
+        by_ends.setdefault((tt[0], tt[-1]), []).append((i, len(tt), t))
     longer: dict[str, str] = {}
-    for p in persons:
-        pt = p.text.split()
-        for q in persons:
-            qt = q.text.split()
-            if len(qt) > len(pt) and qt[0] == pt[0] and qt[-1] == pt[-1]:
-                longer[p.text] = q.text
+    for t in last_at:
+        tt = t.split()
+        fuller = [(i, q) for i, n, q in by_ends[(tt[0], tt[-1])] if n > len(tt)]
+        if fuller:
+            longer[t] = max(fuller)[1]
     for c in cands:
         if c.type == "person" and c.text in longer:
             c.name = longer[c.text]

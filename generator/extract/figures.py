@@ -368,8 +368,11 @@ def _words_between(view: str, s: int, e: int):
 def _predicate(view: str, sent, start: int, end: int, spans):
     ss, se = sent
     # stop at the next/previous figure
-    nxt = min([a for a, _ in spans if a >= end] + [se])
-    prv = max([b for _, b in spans if b <= start] + [ss])
+    starts, ends = spans  # sorted figure starts and sorted figure ends: bisect, not a scan per figure
+    i = bisect.bisect_left(starts, end)
+    nxt = min(starts[i], se) if i < len(starts) else se
+    j = bisect.bisect_right(ends, start)
+    prv = max(ends[j - 1], ss) if j > 0 else ss
     after = _words_between(view, end, nxt)[:14]
     before = _words_between(view, prv, start)[-6:]
     # passive or intransitive right after: "were hurt", "have been killed", "died"
@@ -1160,7 +1163,7 @@ def extract_figures(view: str) -> list[Figure]:
     if not raw:
         return []
     ctx = _Context(view)
-    spans = [(f.start, f.end) for f in raw]
+    spans = (sorted(f.start for f in raw), sorted(f.end for f in raw))
     out = []
     for f in raw:
         sent = ctx.sentence(f.start)

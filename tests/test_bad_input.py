@@ -1,0 +1,135 @@
+"""Bad input never breaks the site or loses an article: each case gets a clear path:line message."""
+import json
+import re
+
+import pytest
+
+from conftest import mkdocs_build
+from generator.build import generate, is_error
+
+GOOD = "Ministers agree rail plan\n\nLONDON \u2014 Transport Minister Jane Doe said on Monday that 5,000 jobs would follow.\n"
+CASES = {
+    "empty.txt": b"",
+    "blank.md": b"  \n\t\n",
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    "latin1.txt": "Caf\u00e9 owners in S\u00e3o Paulo protest\n\nOwners said prices rose.\n".encode("latin-1"),
+    "utf16.txt": "Storm hits coast\n\nA storm hit the coast on Friday.\n".encode("utf-16"),
+    "bom.md": "\ufeff---\ntitle: With a BOM\n---\nBody text of the BOM article.\n".encode("utf-8"),
+    "crlf.txt": b"Headline with Windows endings\r\n\r\nFirst paragraph, officials said.\r\nSecond paragraph.\r\n",
+    "bad-yaml.md": b"---\ntitle: [unclosed\ndate: 2020-01-01\n---\nBody of an article with broken front matter.\n",
+    "list-yaml.md": b"---\n- just\n- a list\n---\nBody of an article whose front matter is a list.\n",
+    "bomb.md": (b"---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\nBomb body.\n"),
+    "typo-key.md": b"---\ntittle: A typo\nflavour: extra\n---\nBody of the typo article.\n",
+    "impossible-date.md": b"---\ntitle: Leap\ndate: 2023-02-30\n---\nBody of an article with an impossible date.\n",
+    "inline-impossible.txt": b"date 2023-13-01 Body with an impossible inline date, officials said.\n",
+    "same-title-a.txt": b"Same headline twice\n\nThe first article with this title.\n",
+    "same-title-b.txt": b"Same headline twice\n\nThe second article with this title, different text.\n",
+    "same-text-1.txt": GOOD.encode(),
+    "same-text-2.txt": GOOD.encode(),
+    "With spaces and \u00e7\u0131k.txt": b"File name with spaces\n\nA body.\n",
+    "!!!.txt": b"A name that slugs to nothing\n\nA body.\n",
+    "\u015eakir.txt": b"Sakir one\n\nA body.\n",
+    "Sakir.txt": b"Sakir two\n\nAnother body.\n",
+    "notes.docx": b"PK\x03\x04 not an article",
+    "payload.md": ("---\ntitle: '<script>alert(1)</script> {{ config.site_name }}'\nurl: javascript:alert(1)\n---\n"
+                   "<script>alert('x')</script> [click](javascript:alert(2)) {% raw %} {{ 7*7 }}\n\n"
+                   "<img src=x onerror=alert(3)>\n").encode(),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import make_project
+
+    root = make_project(tmp_path_factory.mktemp("bad"), CASES)
+    (root / "content/actors.yml").write_text(
+        "a:\n  redirect_from: [b]\nb:\n  redirect_from: [a]\nnobody-at-all:\n  name: Nobody At All\n", encoding="utf-8")
+    report = generate(root, quiet=True)
+    return root, report
+
+
+def messages(report, name):
+    return [p for p in report.problems if p.startswith(f"content/articles/{name}:")]
+
+
+def test_counts_add_up(built):
+    root, report = built
+    assert report.files == len(CASES)
+    assert report.published + len(report.rejected) == report.files
+    rejected = {p.split("/")[-1] for p, _ in report.rejected}
+    assert rejected == {"empty.txt", "blank.md", "image.txt", "notes.docx"}
+    pages = {p.stem for p in (root / "docs/articles").glob("*.md")} - {"index"}
+    assert len(pages) == report.published
+
+
+@pytest.mark.parametrize("name,pattern", [
+    ("empty.txt", r":1: error: skipped: the file holds no article text"),
+    ("image.txt", r":1: error: skipped: binary file"),
+    ("latin1.txt", r":1: warning: not valid UTF-8; read as Latin-1"),
+    ("utf16.txt", r":1: warning: file is UTF-16"),
+    ("bad-yaml.md", r":\d: error: front matter not valid YAML"),
+    ("list-yaml.md", r":1: error: front matter is not a mapping"),
+    ("bomb.md", r":3: error: front matter YAML aliases \(\*name\) are not allowed"),
+    ("typo-key.md", r":2: warning: unknown key 'tittle' kept as extra metadata; did you mean 'title'\?"),
+    ("impossible-date.md", r":3: error: date '2023-02-30' does not exist; the article is treated as undated"),
+    ("inline-impossible.txt", r":1: error: inline date '2023-13-01' does not exist"),
+    ("same-title-b.txt", r":1: warning: same title as content/articles/same-title-a.txt"),
+    ("same-text-2.txt", r":1: warning: same text as content/articles/same-text-1.txt"),
+    ("notes.docx", r":1: error: skipped: not an article file"),
+])
+def test_each_bad_input_has_a_clear_message(built, name, pattern):
+    _, report = built
+    msgs = messages(report, name)
+    assert any(re.search(pattern, m) for m in msgs), msgs
+
+
+def test_what_is_used_is_right(built):
+    root, _ = built
+    arts = {a["slug"]: a for a in json.loads((root / "docs/articles.json").read_text())}
+    assert arts["bom"]["title"] == "With a BOM"
+    assert arts["latin1"]["title"] == "Caf\u00e9 owners in S\u00e3o Paulo protest"
+    assert arts["utf16"]["title"] == "Storm hits coast"
+    assert arts["crlf"]["title"] == "Headline with Windows endings"
+    assert arts["impossible-date"]["published"] is None
+    assert arts["with-spaces-and-cik"]["title"] == "File name with spaces"
+    assert any(s.startswith("article-") for s in arts)  # "!!!" slugs to a stable hash
+    assert {"sakir", "sakir-2"} <= set(arts)
+
+
+def test_registry_problems_reported(built):
+    _, report = built
+    reg = [p for p in report.problems if p.startswith("content/actors.yml:")]
+    assert any("merge cycle" in p and is_error(p) for p in reg)
+    assert any("nobody-at-all: matches no actor" in p for p in reg)
+
+
+def test_site_builds_strict_and_payload_is_inert(built):
+    root, _ = built
+    done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    page = (root / "site/articles/payload/index.html").read_text()
+    body = page[page.index('class="md-content"'):]
+    assert "<script>alert" not in body and "<img src=x" not in body and 'href="javascript:' not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the title shows literally
+    assert "{{ 7*7 }}" not in page or "49" not in body
+
+
+def test_check_command_exit_code(built):
+    import subprocess
+    import sys
+
+    root, _ = built
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--root", str(root)],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert lines and all(re.match(r"^[^:]+:\d+: (error|warning): ", l) for l in lines), lines[:3]
+
+
+def test_ten_megabyte_article(project):
+    para = ("Turkish President Recep Tayyip Erdogan said on Tuesday that 1,400 people were killed. "
+            "\u201cWe will not stop,\u201d he said in Ankara.\n\n")
+    root = project({"huge.txt": "Huge article\n\n" + para * (10_000_000 // len(para))})
+    report = generate(root, quiet=True)
+    assert report.published == 1 and not report.rejected
