@@ -51,11 +51,10 @@ from .slug import slugify
 LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
 LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
-FULL_SHARE = 0.75  # pair score = FULL_SHARE * cos(full text) + (1 - FULL_SHARE) * cos(lead)
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
 DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
-UNDATED_PENALTY = 0.06  # score lost when either article has no date
-THRESHOLD = 0.10  # mean pair score two groups need to merge
+UNDATED_PENALTY = 0.35  # score lost when either article has no date: grouped on strong resemblance only
+THRESHOLD = 0.14  # mean pair score two groups need to merge
 KEY_TERMS = 40  # distinctive terms per article used to find candidates
 MAX_POSTING = 60  # terms in more articles than max(MAX_POSTING, sqrt(n)) do not propose candidates
 LEAD_DATE_SPAN = 10  # a lead date this many days before publication can be the happening's date
@@ -76,7 +75,6 @@ class _Doc:
     rec: ArticleRecord
     pub: date | None
     full: dict[str, float] = field(default_factory=dict)
-    lead: dict[str, float] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
     lead_end: int = 0
 
@@ -99,35 +97,32 @@ def _headline(rec: ArticleRecord) -> str:
     return "" if rec.article.title_inferred else rec.article.title
 
 
-def _terms(rec: ArticleRecord, lead_end: int) -> tuple[Counter, Counter]:
-    """(all terms with the lead weighted, lead terms) of one article."""
+def _terms(rec: ArticleRecord, lead_end: int) -> Counter:
+    """The article's terms: content words and linked actors ("@id"), those of the lead weighted."""
     view = rec.article.view
     lead: Counter = Counter(words(_headline(rec)))
     lead.update(words(view[:lead_end]))
-    full: Counter = Counter({t: c * LEAD_WEIGHT for t, c in lead.items()})
-    full.update(words(view[lead_end:]))
+    terms: Counter = Counter({t: c * LEAD_WEIGHT for t, c in lead.items()})
+    terms.update(words(view[lead_end:]))
     for (s, _e), aid in rec.actor_of.items():
-        t = "@" + aid
-        if s < lead_end:
-            lead[t] += 1
-            full[t] += ACTOR_WEIGHT * LEAD_WEIGHT
-        else:
-            full[t] += ACTOR_WEIGHT
-    return full, lead
+        terms["@" + aid] += ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
+    return terms
 
 
 def _docs(records: list[ArticleRecord]) -> list[_Doc]:
-    docs, fulls, leads = [], [], []
+    docs, terms = [], []
     for rec in records:
         end = _lead_end(rec)
-        f, l_ = _terms(rec, end)
+        terms.append(_terms(rec, end))
         docs.append(_Doc(rec, _pub(rec), lead_end=end))
-        fulls.append(f)
-        leads.append(l_)
-    idf, unseen = idf_table([set(f) for f in fulls])
-    for d, f, l_ in zip(docs, fulls, leads):
-        d.full = vector(f, idf, unseen)
-        d.lead = vector(l_, idf, unseen)
+    idf, unseen = idf_table([set(t) for t in terms])
+    df: Counter = Counter()
+    for t in terms:
+        df.update(t.keys())
+    for d, t in zip(docs, terms):
+        # a term no other article has cannot show a shared happening; left in, it would only
+        # shrink every similarity of its article, and more so the smaller the corpus
+        d.full = vector(Counter({w: c for w, c in t.items() if df[w] > 1}), idf, unseen)
         d.keys = [t for t, _ in sorted(d.full.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
     return docs
 
@@ -139,7 +134,7 @@ def _days(a: _Doc, b: _Doc) -> int | None:
 
 
 def _text_score(a: _Doc, b: _Doc) -> float:
-    return FULL_SHARE * cosine(a.full, b.full) + (1 - FULL_SHARE) * cosine(a.lead, b.lead)
+    return cosine(a.full, b.full)
 
 
 def _score(a: _Doc, b: _Doc) -> float:
@@ -148,7 +143,9 @@ def _score(a: _Doc, b: _Doc) -> float:
     if days is not None and days > WINDOW_DAYS:
         return -1.0
     s = _text_score(a, b)
-    return s - (UNDATED_PENALTY if days is None else DAY_PENALTY * max(0, days - 1))
+    if days is None:
+        return s - UNDATED_PENALTY
+    return s - DAY_PENALTY * max(0, days - 1)
 
 
 def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
@@ -173,56 +170,52 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
 # ----------------------------------------------------------------------------- clustering
 
 def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Merge groups while the best mean pair score between two groups reaches THRESHOLD."""
+    """Merge groups while the best mean pair score between two groups reaches THRESHOLD.
+
+    The mean runs over *all* article pairs of the two groups (pairs that were
+    not candidates are scored when first needed), so a group merges only with
+    a group that resembles it as a whole, and never across the date window."""
     member: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
-    owner = list(range(len(docs)))
-    total: dict[tuple[int, int], float] = {}  # (group, group) -> sum of pair scores over candidate pairs
-
-    def pair_sum(a: int, b: int) -> float:
-        s = 0.0
-        for i in member[a]:
-            for j in member[b]:
-                k = (i, j) if i < j else (j, i)
-                v = scores.get(k)
-                if v is None:
-                    v = _score(docs[i], docs[j])
-                s += v
-        return s
-
-    heap: list[tuple[float, int, int]] = []
-    for (i, j), s in scores.items():
-        if s >= THRESHOLD:
-            heap.append((-s, i, j))
-    heapq.heapify(heap)
     version = {i: 0 for i in member}
-    stamped: list[tuple[float, int, int, int, int]] = [(s, i, j, 0, 0) for s, i, j in heap]
-    heapq.heapify(stamped)
+    total: dict[tuple[int, int], float] = {}  # (group, group), group ids ordered -> sum of pair scores
     neighbours: dict[int, set[int]] = defaultdict(set)
+    heap: list[tuple[float, int, int, int, int]] = []
     for (i, j), s in scores.items():
-        if s > -1.0:
-            neighbours[i].add(j)
-            neighbours[j].add(i)
-    while stamped:
-        neg, a, b, va, vb = heapq.heappop(stamped)
+        total[(i, j)] = s
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+        if s >= THRESHOLD:
+            heap.append((-s, i, j, 0, 0))
+    heapq.heapify(heap)
+
+    def group_sum(a: int, c: int) -> float:
+        key = (a, c) if a < c else (c, a)
+        if key not in total:
+            total[key] = sum(scores.get((i, j) if i < j else (j, i)) or _score(docs[i], docs[j])
+                             for i in member[a] for j in member[c])
+        return total[key]
+
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
         if a not in member or b not in member or version[a] != va or version[b] != vb:
             continue
-        if -neg < THRESHOLD:
-            break
-        # merge b into a
+        # merge b into a: the sums to every neighbour of either add up
+        for c in (neighbours[a] | neighbours[b]) - {a, b}:
+            s = group_sum(a, c) + group_sum(b, c)
+            total.pop((b, c) if b < c else (c, b), None)
+            total[(a, c) if a < c else (c, a)] = s
         member[a].extend(member.pop(b))
-        for i in member[a]:
-            owner[i] = a
         version[a] += 1
         del version[b]
-        nb = (neighbours.pop(b, set()) | neighbours[a]) - {a, b}
+        nb = (neighbours.pop(b) | neighbours[a]) - {a, b}
         neighbours[a] = nb
         for c in nb:
             neighbours[c].discard(b)
             neighbours[c].add(a)
-            mean = pair_sum(a, c) / (len(member[a]) * len(member[c]))
+            key = (a, c) if a < c else (c, a)
+            mean = total[key] / (len(member[a]) * len(member[c]))
             if mean >= THRESHOLD:
-                x, y = (a, c) if a < c else (c, a)
-                heapq.heappush(stamped, (-mean, x, y, version[x], version[y]))
+                heapq.heappush(heap, (-mean, key[0], key[1], version[key[0]], version[key[1]]))
     return sorted((sorted(m) for m in member.values()), key=lambda m: m[0])
 
 

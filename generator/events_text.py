@@ -89,7 +89,7 @@ def idf_table(doc_terms: list[set[str]], prior: int = 20) -> tuple[dict[str, flo
 
 def vector(counts: Counter, idf: dict[str, float], default: float) -> dict[str, float]:
     """Unit-length TF-IDF vector with sublinear term frequency."""
-    v = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items()}
+    v = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items() if c >= 1}
     norm = math.sqrt(sum(x * x for x in v.values()))
     return {t: x / norm for t, x in v.items()} if norm else {}
 
