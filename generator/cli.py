@@ -122,6 +122,12 @@ def cmd_extract(args) -> int:
     return status
 
 
+def cmd_events(args) -> int:
+    from .events_cli import main as events_main
+
+    return events_main(args.paths, args.cache)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="briefing", description="Build a briefing site from news articles.")
     ap.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -155,6 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="JSON Lines output (the default and only format)")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("events", help="group articles reporting the same happening; one JSON object per event")
+    p.add_argument("--json", action="store_true", help="JSON Lines output (the default and only format)")
+    p.add_argument("--cache", help="extraction cache folder (default: none)")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: content/articles)")
+    p.set_defaults(func=cmd_events)
 
     args = ap.parse_args(argv)
     return args.func(args)

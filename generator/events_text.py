@@ -1,0 +1,109 @@
+"""Text similarity for event clustering: content words, TF-IDF weights, cosine.
+
+Pure Python, no corpus-specific data: a stop list of function words and of
+words that every news report uses ("said", "Tuesday", "percent", "officials"),
+a light plural stemmer, and numbers kept as words (a figure such as "$280bn"
+or "1,400" is among the most specific things two reports of one happening
+share).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*(?:bn|m|k)?")
+
+STOP = frozenset("""
+a about above across after afterwards again against all almost alone along already also although always am among
+amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become
+becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot
+could did do does doing done down due during each either else elsewhere enough even ever every everyone everything
+everywhere except few first for former formerly from further had has have having he hence her here hereafter hereby
+herein hers herself him himself his how however i if in indeed instead into is it its itself just last latter least
+less let like likely many may me meanwhile might mine more moreover most mostly much must my myself namely neither
+never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others
+otherwise our ours ourselves out over own per perhaps please quite rather really same seem seemed seeming seems
+several she should since so some somehow someone something sometime sometimes somewhere still such than that the
+their theirs them themselves then there thereafter thereby therefore therein these they this those though through
+throughout thus to together too toward towards under until up upon us very via was we well were what whatever when
+whence whenever where whereas whereby wherever whether which while who whoever whole whom whose why will with within
+without would yet you your yours yourself yourselves
+said says say saying told tell tells according added adding asked noted stated claimed reported report reports
+reporting statement statements comment comments commented spokesman spokeswoman spokesperson interview
+mr mrs ms dr sir
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weeks weekend
+month months year years day days time times morning afternoon evening night earlier later recent recently ago
+
+
+new news people percent cent number numbers part way ways lot lots thing things made make makes making get gets got
+going go goes went come comes came take takes took taken give gives gave given know known see seen look looks want
+wants wanted think thinks thought use used using need needs put puts called call calls include includes including
+told two three four five six seven eight nine ten hundred thousand million billion first second third
+many much also would could should one ones another don didn doesn isn wasn aren weren won wouldn couldn shouldn
+ve ll re s t d m
+""".split())
+
+
+def stem(word: str) -> str:
+    """Plural and possessive endings only: 'policies' -> 'policy', 'talks' -> 'talk'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Content words of a text: lower-cased, stemmed, stop words and short words left out."""
+    out = []
+    for tok in _TOKEN.findall(text):
+        if tok[0].isdigit():
+            tok = tok.replace(",", "")
+            if len(tok) >= 3 and not re.fullmatch(r"(19|20)\d\d", tok):  # a year is context, not content
+                out.append(tok)
+            continue
+        w = tok.lower()
+        if len(w) < 3 or w in STOP:
+            continue
+        w = stem(w)
+        if w not in STOP:
+            out.append(w)
+    return out
+
+
+def idf_table(doc_terms: list[set[str]], prior: int = 20) -> tuple[dict[str, float], float]:
+    """Inverse document frequency with add-``prior`` smoothing.
+
+    ``log((N + prior) / (df + 1))``: in a small corpus no word can look rarer
+    than it is, and a word found in every article still weighs a little.
+    Returns the table and the weight of an unseen word."""
+    df: Counter = Counter()
+    for terms in doc_terms:
+        df.update(terms)
+    n = len(doc_terms) + prior
+    return {t: math.log(n / (c + 1)) for t, c in df.items()}, math.log(n)
+
+
+def vector(counts: Counter, idf: dict[str, float], default: float) -> dict[str, float]:
+    """Unit-length TF-IDF vector with sublinear term frequency."""
+    v = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items() if c >= 1}
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {t: x / norm for t, x in v.items()} if norm else {}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
+    acc: Counter = Counter()
+    for v in vectors:
+        for t, x in v.items():
+            acc[t] += x
+    norm = math.sqrt(sum(x * x for x in acc.values()))
+    return {t: x / norm for t, x in acc.items()} if norm else {}
