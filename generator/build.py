@@ -209,6 +209,17 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     return records
 
 
+def attach_events(corpus, content: Path, report: Report) -> None:
+    """Cluster the articles into events and apply the editor's content/events.yml."""
+    from .events import cluster
+    from .eventsite import apply_registry, load_registry as load_events
+
+    entries, problems = load_events(content / "events.yml")
+    events, redirects, more = apply_registry(cluster(corpus), entries, corpus)
+    corpus.events, corpus.event_redirects = events, redirects
+    report.problems.extend(problems + more)
+
+
 def _fingerprint(root: Path, content: Path) -> str:
     """Everything the generated tree depends on: article bytes, editorial files, the generator."""
     h = hashlib.sha256(f"{__version__}:{code_version()}".encode())
@@ -262,6 +273,7 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     registry = load_registry(content / "actors.yml")
     corpus = link(records, registry)
     report.problems.extend(registry.messages())
+    attach_events(corpus, content, report)
     t2 = time.perf_counter()
     files = render(corpus)
     t3 = time.perf_counter()

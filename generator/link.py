@@ -71,6 +71,8 @@ class Corpus:
     records: list[ArticleRecord]
     actors: dict[str, Actor]
     redirects: dict[str, str] = field(default_factory=dict)  # old actor id -> actor id
+    events: list = field(default_factory=list)  # generator.events.Event, newest first
+    event_redirects: dict[str, str] = field(default_factory=dict)
     _by_slug: dict | None = field(default=None, repr=False)
     _quotes: dict | None = field(default=None, repr=False)
 
@@ -78,6 +80,10 @@ class Corpus:
         if self._by_slug is None or len(self._by_slug) != len(self.records):
             self._by_slug = {r.slug: r for r in self.records}
         return self._by_slug
+
+    def event_of(self) -> dict[str, object]:
+        """article slug -> its event."""
+        return {s: e for e in self.events for s in e.articles}
 
     def quotes_by_speaker(self) -> dict[str, list]:
         """actor id -> [(record, quote)] in corpus order."""

@@ -157,6 +157,12 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
     url = safe_url(a.url)
     if url:
         meta_line.append(f'<a href="{attr(url)}" rel="nofollow noopener">original</a>')
+    ev = corpus.event_of().get(a.slug) if corpus.events else None
+    if ev is not None:
+        others = len(ev.articles) - 1
+        more = f" ({others} other source{'s' if others != 1 else ''})" if others else ""
+        meta_line.append(f'Event: <a href="{attr(_rel(page_url, f"events/{ev.id}/"))}">{html_text(ev.title)}</a>{more}')
+        fm["event"] = ev.id
     lines = [_front_matter(fm), f'<p class="bf-meta">{" · ".join(meta_line)}</p>\n']
     if actors:
         links = ", ".join(f'<a href="{attr(_rel(page_url, actor_url(x.id)))}">{html_text(x.name)}</a>' for x in actors)
@@ -210,27 +216,46 @@ def _articles_table(records: list[ArticleRecord], prefix: str) -> list[str]:
 
 
 def _home(corpus: Corpus) -> str:
+    from .eventsite import lead_sentence
+
     recs = corpus.records
-    dated = [r for r in recs if r.article.published]
     undated = [r for r in recs if not r.article.published]
+    multi = [e for e in corpus.events if len(e.articles) > 1]
     lines = [_front_matter({"hide": ["navigation"]}), "# Briefing\n",
-             f"{len(recs)} articles ({len(undated)} undated), {len(corpus.actors)} actors.\n"]
-    if dated:
-        latest = sorted(dated, key=_sort_key_article)[:HOME_LATEST]
-        more = f" The {HOME_LATEST} newest; all {len(dated)} are in [Articles](articles/index.md)." if len(dated) > HOME_LATEST else ""
-        lines += ["## Latest articles\n", more.strip() + "\n" if more else "", *_articles_table(latest, "articles/"), ""]
-    if undated:
-        shown = sorted(undated, key=_sort_key_article)[:HOME_LATEST]
-        more = f" {len(shown)} of {len(undated)} shown; all are in [Articles](articles/index.md)." if len(undated) > HOME_LATEST else ""
-        lines += ["## Undated articles\n", f"These articles carry no publication date.{more}\n",
-                  *_articles_table(shown, "articles/"), ""]
+             f"{len(recs)} articles ({len(undated)} undated) on {len(corpus.events)} events "
+             f"({len(multi)} reported by several articles), {len(corpus.actors)} actors. "
+             "[Timeline](timeline/index.md) · [Figures](figures/index.md) · [Quotes](quotes/index.md)\n"]
+    if corpus.events:
+        lines.append("## Latest events\n")
+        for e in corpus.events[:HOME_LATEST]:
+            lead, anchor = lead_sentence(corpus, e.articles[0])
+            n = len(e.articles)
+            lines.append(f"- **{e.date or 'undated'}** [{md_text(e.title)}](events/{e.id}.md) "
+                         f"<small>({n} source{'s' if n != 1 else ''})</small>  \n  {md_text(lead)}")
+        if len(corpus.events) > HOME_LATEST:
+            lines.append(f"\nAll {len(corpus.events)} events are in [Events](events/index.md).")
+        lines.append("")
     top = sorted(corpus.actors.values(), key=lambda x: (-len(x.articles), x.name.casefold(), x.id))[:12]
     if top:
-        lines += ["## Most mentioned actors\n"]
-        lines += [f"- [{md_text(x.name)}](actors/{x.id}.md) — {len(x.articles)} articles" for x in top]
-        lines.append("")
-    lines.append("[All articles](articles/index.md) · [All actors](actors/index.md) · [Timeline](timeline/index.md) · "
-                 "[Quotes](quotes/index.md) · [Figures](figures/index.md)\n")
+        lines += ["## Most active actors\n",
+                  ", ".join(f"[{md_text(x.name)}](actors/{x.id}.md) ({len(x.articles)})" for x in top), ""]
+    figs = [(r, f) for r in sorted(recs, key=_sort_key_article) if r.article.published
+            for f in r.extraction.figures if f.predicate][:8]
+    if figs:
+        lines.append("## Recent figures\n")
+        for r, f in figs:
+            lines.append(f"- {r.article.published}: “{md_text(f.text)}” {md_text(f.predicate or '')} "
+                         f"<small>([{md_text(r.article.title)}](articles/{r.slug}.md#{r.anchor_at(f.start)}))</small>")
+        lines.append("\nAll figures, grouped by what they measure: [Figures](figures/index.md).\n")
+    dated = sorted((r for r in recs if r.article.published), key=_sort_key_article)
+    if dated:
+        lines += ["## Latest articles\n", *_articles_table(dated[:HOME_LATEST], "articles/"), ""]
+    if undated:
+        shown = sorted(undated, key=_sort_key_article)[:HOME_LATEST]
+        more = f" {len(shown)} of {len(undated)} shown; all are in [Articles](articles/index.md)." \
+            if len(undated) > len(shown) else ""
+        lines += ["## Undated articles\n", f"These articles carry no publication date.{more}\n",
+                  *_articles_table(shown, "articles/"), ""]
     return "\n".join(lines)
 
 
@@ -289,6 +314,15 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
             span = f" (seen {whens[0]}" + (f" to {whens[-1]}" if whens[-1] != whens[0] else "") + ")" if whens else ""
             lines.append(f"- {md_text(role)}{span}")
         lines.append("")
+    if corpus.events:
+        of = corpus.event_of()
+        evs = {of[s].id: of[s] for s in x.articles if s in of}
+        if evs:
+            lines.append("## Events\n")
+            for e in sorted(evs.values(), key=lambda e: (e.date or "", e.id), reverse=True)[:30]:
+                lines.append(f"- {e.date or 'undated'}: [{md_text(e.title)}](../events/{e.id}.md) "
+                             f"— {len(e.articles)} source{'s' if len(e.articles) != 1 else ''}")
+            lines.append("")
     lines += _actor_quotes(x, corpus)
     if happenings:
         lines.append("## Timeline\n")
@@ -334,8 +368,13 @@ def _exports(corpus: Corpus) -> dict[str, str]:
                  "published_from": r.article.published_from, "source": r.article.source, "place": r.article.place,
                  "url": article_url(r.slug), "actors": r.actor_ids()}
                 for r in sorted(corpus.records, key=lambda r: r.slug)]
+    of = corpus.event_of()
+    for art in articles:
+        art["event"] = of[art["slug"]].id if art["slug"] in of else None
+    events = [{"id": e.id, "title": e.title, "date": e.date, "url": f"events/{e.id}/", "articles": e.articles,
+               "related": e.related} for e in sorted(corpus.events, key=lambda e: e.id)]
     dump = lambda v: json.dumps(v, ensure_ascii=False, indent=1, sort_keys=True) + "\n"  # noqa: E731
-    return {"actors.json": dump(actors), "articles.json": dump(articles)}
+    return {"actors.json": dump(actors), "articles.json": dump(articles), "events.json": dump(events)}
 
 
 def render(corpus: Corpus) -> dict[str, str]:
@@ -355,11 +394,19 @@ def render(corpus: Corpus) -> dict[str, str]:
         files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
     for old, new in corpus.redirects.items():
         files[f"actors/{old}.md"] = _redirect_page(corpus.actors[new].name, actor_url(new))
+    from .eventsite import event_page, events_index
+
+    by_id = {e.id: e for e in corpus.events}
+    files["events/index.md"] = events_index(corpus, corpus.events, _front_matter)
+    for e in corpus.events:
+        files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
+    for old, new in corpus.event_redirects.items():
+        files[f"events/{old}.md"] = _redirect_page(by_id[new].title, f"events/{new}/", "events")
     files.update(_exports(corpus))
     return files
 
 
-def _redirect_page(title: str, target_url: str) -> str:
+def _redirect_page(title: str, target_url: str, section: str = "actors") -> str:
     fm = {"title": html_text(title), "template": "redirect.html", "redirect": target_url, "search": {"exclude": True}}
     return _front_matter(fm) + f"Moved to [{md_text(title)}](../../{target_url}).\n"
 

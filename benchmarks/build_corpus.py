@@ -1,0 +1,80 @@
+"""Build benchmark on the 3,152-article corpus (../shared/corpus/articles).
+
+Prints: cold generation time and words/s, warm no-change time, one-article-changed
+time, MkDocs build time, total site size and bytes per page, search index size,
+peak memory.  Usage: python benchmarks/build_corpus.py [CORPUS_DIR] [--skip-mkdocs]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(cmd, cwd, env=None):
+    t = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr[-3000:]}")
+    return time.perf_counter() - t, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus" / "articles"))
+    ap.add_argument("--skip-mkdocs", action="store_true")
+    args = ap.parse_args()
+    src = Path(args.corpus)
+    files = sorted(src.glob("*.md"))
+    if not files:
+        sys.exit(f"no articles in {src}")
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copy(REPO / "mkdocs.yml", root)
+        for name in ("overrides", "generator"):
+            (root / name).symlink_to(REPO / name)
+        (root / "docs").mkdir()
+        arts = root / "content" / "articles"
+        arts.mkdir(parents=True)
+        for p in files:
+            shutil.copy(p, arts / p.name)
+        gen = [py, "-m", "generator.cli", "build", "--no-site", "--root", str(root)]
+        cold, line = run(gen, REPO, env)
+        print(f"articles: {len(files)}, words: {words:,}, cores: {os.cpu_count()}")
+        print(f"cold generation: {cold:.1f} s, {words / cold:,.0f} words/s ({words / cold / (os.cpu_count() or 1):,.0f} per core)")
+        print(f"  {line}")
+        warm, line = run(gen, REPO, env)
+        print(f"warm, no change: {warm:.2f} s")
+        target = arts / files[len(files) // 2].name
+        with open(target, "a", encoding="utf-8") as f:
+            f.write("\nA late paragraph: Finance Minister Ana Lopez said on Monday that 300 jobs would go.\n")
+        one, line = run(gen, REPO, env)
+        print(f"one article changed: {one:.2f} s (before MkDocs)")
+        print(f"  {line}")
+        if not args.skip_mkdocs:
+            mk, _ = run([py, "-m", "mkdocs", "build", "--strict", "--quiet"], root, dict(env, BRIEFING_GENERATED="1"))
+            site = root / "site"
+            pages = list(site.rglob("*.html"))
+            size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+            index = (site / "search" / "search_index.json").stat().st_size
+            print(f"MkDocs build: {mk:.1f} s, {len(pages):,} HTML pages")
+            print(f"site size: {size / 1e6:,.1f} MB, {size // max(1, len(pages)):,} bytes per page "
+                  f"({sum(p.stat().st_size for p in pages) // max(1, len(pages)):,} HTML bytes per page)")
+            print(f"search index: {index / 1e6:,.1f} MB")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory (largest child process): {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

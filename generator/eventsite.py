@@ -1,0 +1,276 @@
+"""Events on the site: the editorial file ``content/events.yml`` and the event pages.
+
+``content/events.yml`` maps an event id (the permanent URL ``/events/<id>/``)
+to an entry::
+
+    turkey-recalls-its-ambassador-to-israel:
+      title: Turkey recalls its ambassador to Israel   # rename (the id stays)
+      date: 2023-11-04                                 # the happening's date
+      merge: [erdogan-writes-off-netanyahu]            # fold other events in; their URLs redirect here
+      articles: [001_08d784ccb6862f36.txt]             # pin articles to this event (split them off others)
+      redirect_from: [old-event-id]                    # old ids that must keep leading here
+
+An entry whose id no discovered event has creates a new event from its
+``articles`` and ``merge`` (a split).  An event left with no article after
+pinning disappears and its URL redirects to where its articles went.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import yamlsafe
+from .escape import html_text, md_text
+from .events import Event
+from .link import Corpus
+from .slug import slugify
+
+KEYS = {"title", "date", "merge", "articles", "redirect_from"}
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class EventEntry:
+    id: str
+    line: int
+    title: str | None = None
+    date: str | None = None
+    merge: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    redirect_from: list[str] = field(default_factory=list)
+
+
+def load_registry(path: Path, shown: str = "content/events.yml") -> tuple[dict[str, EventEntry], list[str]]:
+    problems: list[str] = []
+    entries: dict[str, EventEntry] = {}
+    if not path.is_file():
+        return entries, problems
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = yamlsafe.load(text)
+    except yamlsafe.YamlProblem as e:
+        return entries, [f"{shown}:{e.line}: error: {e}; the file is ignored"]
+    except (OSError, UnicodeDecodeError) as e:
+        return entries, [f"{shown}:1: error: cannot be read: {e}"]
+    if data is None:
+        return entries, problems
+    if not isinstance(data, dict):
+        return entries, [f"{shown}:1: error: the file should map event ids to entries; ignored"]
+    lines = yamlsafe.key_lines(text)
+    for raw_id, body in data.items():
+        line = lines.get(str(raw_id), 1)
+        eid = str(raw_id)
+        if not _ID.match(eid):
+            fixed = slugify(eid, "event")
+            problems.append(f"{shown}:{line}: error: event id {eid!r} is not a slug; using {fixed!r}")
+            eid = fixed
+        if not isinstance(body, dict):
+            problems.append(f"{shown}:{line}: error: entry {eid!r} should be a mapping of keys; ignored")
+            continue
+        for k in body:
+            if k not in KEYS:
+                problems.append(f"{shown}:{line}: warning: {eid}: unknown key {k!r} ignored")
+        e = EventEntry(eid, line)
+        if body.get("title") is not None:
+            e.title = str(body["title"]).strip() or None
+        if body.get("date") is not None:
+            d = str(body["date"]).strip()
+            try:
+                e.date = date.fromisoformat(d).isoformat()
+            except ValueError:
+                problems.append(f"{shown}:{line}: error: {eid}: date {d!r} is not a real YYYY-MM-DD date; ignored")
+        for key in ("merge", "articles", "redirect_from"):
+            v = body.get(key) or []
+            if isinstance(v, str):
+                v = [v]
+            if not isinstance(v, list):
+                problems.append(f"{shown}:{line}: error: {eid}: '{key}' should be a list; ignored")
+                continue
+            setattr(e, key, [str(x).strip() for x in v if str(x).strip()])
+        entries[eid] = e
+    return entries, problems
+
+
+def apply_registry(events: list[Event], entries: dict[str, EventEntry], corpus: Corpus,
+                   shown: str = "content/events.yml") -> tuple[list[Event], dict[str, str], list[str]]:
+    """Rename, merge, split and pin as the editor says; returns (events, redirects old id -> id, problems)."""
+    problems: list[str] = []
+    redirects: dict[str, str] = {}
+    by_id = {e.id: e for e in events}
+    slug_of_file: dict[str, str] = {}
+    for r in corpus.records:
+        name = Path(r.article.path).name
+        slug_of_file[name] = r.slug
+        slug_of_file[Path(name).stem] = r.slug
+        slug_of_file[r.slug] = r.slug
+    owner = {s: e.id for e in events for s in e.articles}
+    pinned: dict[str, set[str]] = {}
+    for eid in sorted(entries):
+        entry = entries[eid]
+        members: set[str] = set()
+        if eid in by_id:
+            members |= set(by_id[eid].articles)
+        for other in entry.merge:
+            if other == eid:
+                continue
+            if other in by_id:
+                members |= set(by_id[other].articles)
+                redirects[other] = eid
+            else:
+                problems.append(f"{shown}:{entry.line}: warning: {eid}: merge names {other!r}, which is no event")
+        for name in entry.articles:
+            slug = slug_of_file.get(name) or slug_of_file.get(Path(name).name)
+            if slug is None:
+                problems.append(f"{shown}:{entry.line}: error: {eid}: no article {name!r} in content/articles")
+                continue
+            members.add(slug)
+        pinned[eid] = members
+    # an article pinned by two entries stays with the first (sorted by id) and is reported
+    taken: dict[str, str] = {}
+    for eid in sorted(pinned):
+        for s in sorted(pinned[eid]):
+            if s in taken and taken[s] != eid:
+                problems.append(f"{shown}:{entries[eid].line}: error: {eid}: article {s} is also pinned to {taken[s]}")
+                pinned[eid].discard(s)
+            else:
+                taken[s] = eid
+    out: dict[str, Event] = {}
+    for e in events:
+        rest = [s for s in e.articles if taken.get(s, e.id) == e.id]
+        if e.id in pinned:
+            continue
+        if rest:
+            out[e.id] = Event(e.id, e.title, e.date, rest, list(e.evidence), list(e.related))
+        else:  # all its articles went elsewhere: its URL follows them
+            dest = Counter(taken[s] for s in e.articles if s in taken).most_common(1)
+            if dest:
+                redirects.setdefault(e.id, dest[0][0])
+    recs = corpus.by_slug()
+    for eid, members in sorted(pinned.items()):
+        if not members:
+            problems.append(f"{shown}:{entries[eid].line}: warning: {eid}: has no articles; no page")
+            continue
+        base = by_id.get(eid)
+        arts = sorted(members, key=lambda s: (recs[s].article.published or "9999", s))
+        title = entries[eid].title or (base.title if base else recs[arts[0]].article.title)
+        when = entries[eid].date or (base.date if base else recs[arts[0]].article.published)
+        evidence = (list(base.evidence) if base else []) + ["grouped by the editor in content/events.yml"]
+        out[eid] = Event(eid, title, when, arts, evidence, list(base.related) if base else [])
+        for old in entries[eid].redirect_from:
+            redirects.setdefault(slugify(old, "event"), eid)
+    for old in [k for k in redirects if k in out]:
+        del redirects[old]
+    for old, new in list(redirects.items()):
+        seen = {old}
+        while new in redirects and new not in seen:  # follow chains, refuse cycles
+            seen.add(new)
+            new = redirects[new]
+        if new not in out:
+            problems.append(f"{shown}:1: error: event {old!r} would redirect nowhere (a merge cycle?); dropped")
+            del redirects[old]
+        else:
+            redirects[old] = new
+    result = sorted(out.values(), key=lambda e: (e.date or "", e.id), reverse=True)
+    known = {e.id for e in result}
+    for e in result:
+        e.related = [r for r in e.related if r in known and r != e.id]
+    return result, dict(sorted(redirects.items())), problems
+
+
+def lead_sentence(corpus: Corpus, slug: str, max_len: int = 220) -> tuple[str, str]:
+    """(the lead sentence of an article, its paragraph anchor)."""
+    rec = corpus.by_slug()[slug]
+    a = rec.article
+    for b in a.blocks:
+        if b.kind == "paragraph":
+            for s, e in a.sentences:
+                if b.start <= s < b.end:
+                    text = " ".join(a.raw[s:e].split())
+                    if len(text) > max_len:
+                        text = text[: max_len - 1].rsplit(" ", 1)[0] + "\u2026"
+                    return text, b.anchor
+    return a.title, a.blocks[0].anchor if a.blocks else ""
+
+
+def event_actors(corpus: Corpus, ev: Event) -> list[tuple[str, int]]:
+    """Actors of the event's articles, most widely mentioned first."""
+    seen: Counter = Counter()
+    recs = corpus.by_slug()
+    for s in ev.articles:
+        for aid in recs[s].actor_ids():
+            seen[aid] += 1
+    return sorted(seen.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
+
+
+def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str:
+    from .measures import build_measures
+
+    recs = corpus.by_slug()
+    actors = event_actors(corpus, ev)
+    n = len(ev.articles)
+    fm = {"title": html_text(ev.title), "event": {"id": ev.id, "date": ev.date, "articles": ev.articles}}
+    lines = [front(fm), f"# {md_text(ev.title)}\n",
+             f'<p class="bf-event-meta"><strong>{ev.date or "undated"}</strong> · {n} source{"s" if n != 1 else ""}'
+             + (" · " + ", ".join(f'<a href="../../actors/{aid}/">{html_text(corpus.actors[aid].name)}</a>'
+                                  for aid, _ in actors[:6]) if actors else "") + "</p>\n"]
+    lines.append("## Summary\n")
+    for s in ev.articles:
+        text, anchor = lead_sentence(corpus, s)
+        src = recs[s].article.source
+        lines.append(f"- {md_text(text)} <small>([{md_text(src or recs[s].article.title)}]"
+                     f"(../articles/{s}.md#{anchor}))</small>")
+    lines.append("")
+    if actors:
+        lines.append("## Actors involved\n")
+        lines.append(", ".join(f"[{md_text(corpus.actors[aid].name)}](../actors/{aid}.md)"
+                               + (f" ({k})" if k > 1 else "") for aid, k in actors[:30]) + "\n")
+    quotes = [(recs[s], q) for s in ev.articles for q in recs[s].extraction.quotes
+              if recs[s].actor_of.get((q.speaker_start, q.speaker_end)) and not q.partial]
+    if quotes:
+        lines.append("## Key quotes\n")
+        for rec, q in quotes[:8]:
+            aid = rec.actor_of[(q.speaker_start, q.speaker_end)]
+            lines.append(f"- “{md_text(q.text)}” — [{md_text(corpus.actors[aid].name)}](../actors/{aid}.md) "
+                         f"<small>([source](../articles/{rec.slug}.md#{rec.anchor_at(q.start)}))</small>")
+        lines.append("")
+    sub = Corpus(records=[recs[s] for s in ev.articles], actors=corpus.actors)
+    measures = [m for m in build_measures(sub) if m.predicate]
+    if measures:
+        names = {aid: a.name for aid, a in corpus.actors.items()}
+        lines.append("## Figures\n")
+        for m in measures[:10]:
+            vals = "; ".join(f"{md_text(p.figure.text)} ([{md_text(recs[p.slug].article.source or 'source')}]"
+                             f"(../articles/{p.slug}.md#{p.anchor}))" for p in m.points)
+            flag = " — **sources disagree**" if len({p.figure.value for p in m.points}) > 1 and \
+                len({p.slug for p in m.points}) > 1 else ""
+            lines.append(f"- {md_text(m.label(names)).capitalize()}: {vals}{flag}")
+        lines.append("")
+    lines.append("## Sources\n")
+    for s in ev.articles:
+        a = recs[s].article
+        lines.append(f"- {a.published or 'undated'}: [{md_text(a.title)}](../articles/{s}.md)"
+                     + (f" — {md_text(a.source)}" if a.source else ""))
+    lines.append("")
+    related = [by_id[r] for r in ev.related if r in by_id]
+    if related:
+        lines.append("## Related events\n")
+        for r in sorted(related, key=lambda e: (e.date or "9999", e.id)):
+            lines.append(f"- {r.date or 'undated'}: [{md_text(r.title)}]({r.id}.md)")
+        lines.append("")
+    if ev.evidence:
+        lines.append("## Why these articles are one event\n")
+        lines += [f"- {md_text(x)}" for x in ev.evidence] + [""]
+    return "\n".join(lines)
+
+
+def events_index(corpus: Corpus, events: list[Event], front) -> str:
+    multi = [e for e in events if len(e.articles) > 1]
+    lines = [front({"title": "Events"}), "# Events\n",
+             f"{len(events)} events from {len(corpus.records)} articles; {len(multi)} reported by several articles. "
+             "Newest first.\n", "| Date | Event | Sources |", "|---|---|---|"]
+    for e in events:
+        lines.append(f"| {e.date or 'undated'} | [{md_text(e.title)}]({e.id}.md) | {len(e.articles)} |")
+    return "\n".join(lines) + "\n"
