@@ -295,8 +295,9 @@ def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
 
 def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str:
     recs = corpus.by_slug()
-    fm = {"title": html_text(x.name), "actor": {"id": x.id, "name": x.name, "type": x.type,
-                                                "aliases": sorted(x.aliases)}}
+    # a search for an actor's name or alias finds the actor's page above the articles that mention it
+    fm = {"title": html_text(x.name), "search": {"boost": 10},
+          "actor": {"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases)}}
     lines = [_front_matter(fm), f"# {md_text(x.name)}\n", f"**Type:** {x.type}\n"]
     if x.aliases:
         lines.append("**Also called:** " + ", ".join(md_text(s) for s in sorted(x.aliases)) + "\n")

@@ -114,7 +114,7 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
             if sent is None:
                 continue
             s, e = sent
-            text = rec.article.raw[s:e]
+            text = rec.article.view[s:e]  # the text view: no Markdown syntax
             actors = {aid for (ms, me), aid in rec.actor_of.items() if s <= ms and me <= e}
             items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), d.text,
                                                                   rec.article.published)],

@@ -1,0 +1,132 @@
+"""The built sample site in a real headless Chromium (Debian's chromium, driven by Playwright),
+served from 127.0.0.1 under a sub-path as GitHub project pages are.
+
+Screenshots go to tests/artifacts/screenshots/."""
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_project, mkdocs_build
+from generator.build import generate
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":  # CI: a missing browser is a failure, not a skip
+    assert CHROMIUM, "chromium is not installed (apt-get install chromium)"
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is installed by ./run test")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium; .ci/run does)")
+SHOTS = REPO / "tests" / "artifacts" / "screenshots"
+PREFIX = "/briefing/"
+PAYLOAD = ("---\ntitle: '<script>window.pwned=1</script>Payload {{ config.site_name }}'\nurl: javascript:alert(1)\n---\n"
+           "<script>window.pwned=2</script> [click](javascript:window.pwned=3) {% raw %} {{ 7*7 }}\n\n"
+           "<img src=x onerror=\"window.pwned=4\"> **bold** &lt;b&gt;\n")
+PAYLOAD_TXT = "Plain <script>window.pwned=5</script> headline\n\n<img src=x onerror=window.pwned=6> [x](javascript:1) {{ 7*7 }}\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    root = make_project(tmp, {"zz-payload.md": PAYLOAD, "zz-payload-plain.txt": PAYLOAD_TXT}, samples=True)
+    generate(root, quiet=True)
+    done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    served = tmp / "served"
+    served.mkdir()
+    (served / PREFIX.strip("/")).symlink_to(root / "site")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def test_search_short_name_reaches_actor_then_quote_paragraph(site, page):
+    page.goto(site)
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.keyboard.type("Erdogan")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    href = first.get_attribute("href")
+    assert "actors/recep-tayyip-erdogan/" in href, href
+    first.click()
+    page.wait_for_url("**/actors/recep-tayyip-erdogan/**")
+    assert page.locator("h1").first.inner_text() == "Recep Tayyip Erdogan"
+    # a quote on the actor page leads to its paragraph, highlighted on arrival
+    quote = page.locator("h2#quotes + ul li a, h2:has-text('Quotes') + ul li a").first
+    quote.click()
+    page.wait_for_url("**/articles/**#p*")
+    anchor = page.url.split("#")[1]
+    target = page.locator(f"[id='{anchor}']")
+    assert "written him off" in target.inner_text() or target.inner_text()
+    outline = target.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).backgroundColor")
+    assert not outline.startswith("none") and "rgba(0, 0, 0, 0)" not in outline, outline
+    assert not page.errors, page.errors
+
+
+def test_event_page_reaches_every_source(site, page):
+    page.goto(site + "events/")
+    links = page.locator("article a[href*='events/']")
+    event_href = [h for h in links.evaluate_all("els => els.map(e => e.getAttribute('href'))") if h.count("/") >= 1][0]
+    page.goto(page.url.split("#")[0] + event_href if not event_href.startswith("http") else event_href)
+    sources = page.locator("h2:has-text('Sources') + ul li a").evaluate_all("els => els.map(e => e.href)")
+    assert sources
+    for url in sources:
+        page.goto(url)
+        assert "/articles/" in page.url and page.locator("h1").count() >= 1
+        assert page.title() and "404" not in page.title()
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("name", ["zz-payload", "zz-payload-plain"])
+def test_payload_article_is_inert(site, page, name):
+    page.goto(site + f"articles/{name}/")
+    assert page.evaluate("window.pwned === undefined")
+    text = page.locator("article").inner_text()
+    assert "<script>window.pwned=" in text and "{{ 7*7 }}" in text and "49" not in text
+    assert page.locator("article a[href^='javascript:']").count() == 0
+    assert page.locator("article img[onerror]").count() == 0
+    assert not [e for e in page.errors if "pwned" in e], page.errors
+
+
+@pytest.mark.parametrize("width,height,label", [(390, 844, "phone"), (1280, 900, "desktop")])
+def test_screenshots(site, browser, width, height, label):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    pg = ctx.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    for name, path in (("home", ""), ("actor", "actors/recep-tayyip-erdogan/"), ("event", "events/")):
+        pg.goto(site + path)
+        if name == "event":
+            pg.locator("article table a").first.click()
+            pg.wait_for_url("**/events/*/")
+        pg.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=False)
+        assert (SHOTS / f"{name}-{label}.png").stat().st_size > 5000
+    ctx.close()
+    assert not errors, errors
