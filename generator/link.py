@@ -75,6 +75,7 @@ class Corpus:
     event_redirects: dict[str, str] = field(default_factory=dict)
     _by_slug: dict | None = field(default=None, repr=False)
     _quotes: dict | None = field(default=None, repr=False)
+    _event_of: tuple | None = field(default=None, repr=False)
 
     def by_slug(self) -> dict[str, ArticleRecord]:
         if self._by_slug is None or len(self._by_slug) != len(self.records):
@@ -83,7 +84,9 @@ class Corpus:
 
     def event_of(self) -> dict[str, object]:
         """article slug -> its event."""
-        return {s: e for e in self.events for s in e.articles}
+        if self._event_of is None or self._event_of[0] is not self.events:
+            self._event_of = (self.events, {s: e for e in self.events for s in e.articles})
+        return self._event_of[1]
 
     def quotes_by_speaker(self) -> dict[str, list]:
         """actor id -> [(record, quote)] in corpus order."""
