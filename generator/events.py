@@ -53,8 +53,21 @@ LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
 DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
-UNDATED_PENALTY = 0.35  # score lost when either article has no date: grouped on strong resemblance only
+MIXED_BAR = 0.80  # the same for a dated and an undated article
+UNDATED_BAR = 0.80  # text score a pair needs when either article has no date: near-rewrites only
 THRESHOLD = 0.14  # mean pair score two groups need to merge
+SAME_SOURCE_BAR = 0.0  # text score two articles of one outlet need: an outlet reports a happening once
+PRUNE = False  # take out members whose mean score to the rest of their group is below THRESHOLD
+DATED_IDF = False  # weigh dated articles' terms by their rarity among dated articles
+LOCAL_DAYS = 0  # period (days either side) over which a term's local IDF is counted; 0: off
+LOCAL_PRIOR = 20  # add-one style smoothing of the local IDF
+LOCAL_SCALE = 0.0  # share of the background resemblance subtracted from a pair's score
+BACKGROUND_RANK = 5  # an article's background is its this-many-th best resemblance ...
+BACKGROUND_DAYS = 7  # ... among dated articles published within this many days
+CORROBORATION = 0.0  # bonus when both leads name the same day or both articles carry the same quote
+QUOTE_MIN_WORDS = 4  # quotes shorter than this (in distinct words) are too common to count
+QUOTE_OVERLAP = 0.7  # share of the shorter quote's words the other must contain
+MUTUAL_K = 0  # a pair can start a merge only if each is among the other's best MUTUAL_K partners
 KEY_TERMS = 40  # distinctive terms per article used to find candidates
 MAX_POSTING = 60  # terms in more articles than max(MAX_POSTING, sqrt(n)) do not propose candidates
 LEAD_DATE_SPAN = 10  # a lead date this many days before publication can be the happening's date
@@ -77,6 +90,10 @@ class _Doc:
     full: dict[str, float] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
     lead_end: int = 0
+    background: float = 0.0  # how much this article resembles its ordinary neighbours
+    when: frozenset = frozenset()  # day dates the lead names shortly before publication
+    source: str | None = None  # the outlet, when the article names it (front matter or source line)
+    quotes: list = field(default_factory=list)  # word sets of the article's direct quotes
 
 
 # ----------------------------------------------------------------------------- representation
@@ -114,17 +131,51 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
     for rec in records:
         end = _lead_end(rec)
         terms.append(_terms(rec, end))
-        docs.append(_Doc(rec, _pub(rec), lead_end=end))
+        docs.append(_Doc(rec, _pub(rec), lead_end=end,
+                         source=" ".join(rec.article.source.split()).casefold() if rec.article.source else None))
     idf, unseen = idf_table([set(t) for t in terms])
     df: Counter = Counter()
     for t in terms:
         df.update(t.keys())
-    for d, t in zip(docs, terms):
+    local = _local_idf(docs, terms) if LOCAL_DAYS else [None] * len(docs)
+    if DATED_IDF:
+        dated_terms = [set(t) for d, t in zip(docs, terms) if d.pub]
+        if dated_terms:
+            didf, _u = idf_table(dated_terms)
+            local = [({w: didf.get(w, idf[w]) for w in t} if d.pub else None) for d, t in zip(docs, terms)]
+    for d, t, loc in zip(docs, terms, local):
         # a term no other article has cannot show a shared happening; left in, it would only
         # shrink every similarity of its article, and more so the smaller the corpus
-        d.full = vector(Counter({w: c for w, c in t.items() if df[w] > 1}), idf, unseen)
+        kept = Counter({w: c for w, c in t.items() if df[w] > 1})
+        weights = idf if loc is None else {w: loc.get(w, idf[w]) for w in kept}
+        d.full = vector(kept, weights, unseen)
         d.keys = [t for t, _ in sorted(d.full.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+        d.when = frozenset(_lead_dates(d))
+        d.quotes = [q for q in (frozenset(_QUOTE_WORD.findall(x.text.lower())) for x in d.rec.extraction.quotes)
+                    if len(q) >= QUOTE_MIN_WORDS]
     return docs
+
+
+def _local_idf(docs: list[_Doc], terms: list[Counter]) -> list[dict[str, float] | None]:
+    """For each dated article, the IDF of its terms among the dated articles of its period.
+
+    What the news of a period is about ("delegates", "Iowa" in caucus week)
+    says nothing about which of that period's articles report the same
+    happening; a term weighs no more than its use in the period allows."""
+    dated = sorted((d.pub, i) for i, d in enumerate(docs) if d.pub)
+    out: list[dict[str, float] | None] = [None] * len(docs)
+    window: Counter = Counter()
+    lo = hi = 0
+    for day, i in dated:
+        while hi < len(dated) and (dated[hi][0] - day).days <= LOCAL_DAYS:
+            window.update(terms[dated[hi][1]].keys())
+            hi += 1
+        while (day - dated[lo][0]).days > LOCAL_DAYS:
+            window.subtract(terms[dated[lo][1]].keys())
+            lo += 1
+        n = hi - lo + LOCAL_PRIOR
+        out[i] = {w: math.log(n / (window[w] + 1)) for w in terms[i]}
+    return out
 
 
 # ----------------------------------------------------------------------------- pairs
@@ -142,10 +193,24 @@ def _score(a: _Doc, b: _Doc) -> float:
     days = _days(a, b)
     if days is not None and days > WINDOW_DAYS:
         return -1.0
-    s = _text_score(a, b)
+    s = _text_score(a, b) - LOCAL_SCALE * max(a.background, b.background)
     if days is None:
-        return s - UNDATED_PENALTY
-    return s - DAY_PENALTY * max(0, days - 1)
+        return s - ((UNDATED_BAR if not (a.pub or b.pub) else MIXED_BAR) - THRESHOLD)
+    if SAME_SOURCE_BAR and a.source and a.source == b.source:
+        s -= SAME_SOURCE_BAR - THRESHOLD
+    s -= DAY_PENALTY * max(0, days - 1)
+    if (a.when & b.when) or _same_quote(a, b):
+        s += CORROBORATION
+    return s
+
+
+def _same_quote(a: _Doc, b: _Doc) -> bool:
+    """Both articles quote the same words (most of the shorter quote's words in the other)."""
+    for qa in a.quotes:
+        for qb in b.quotes:
+            if len(qa & qb) >= QUOTE_OVERLAP * min(len(qa), len(qb)):
+                return True
+    return False
 
 
 def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
@@ -164,10 +229,45 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
                 pair = (ids[x], ids[y])
                 if pair not in scores:
                     scores[pair] = _score(docs[pair[0]], docs[pair[1]])
+    if LOCAL_SCALE:
+        # local scaling: an article's background is how much it resembles its BACKGROUND_RANK-th
+        # closest dated neighbour within BACKGROUND_DAYS, the ordinary resemblance of its news period
+        best: dict[int, list[float]] = defaultdict(list)
+        for i, j in scores:
+            days = _days(docs[i], docs[j])
+            if days is None or days > BACKGROUND_DAYS:
+                continue
+            t = _text_score(docs[i], docs[j])
+            for a in (i, j):
+                heapq.heappush(best[a], t)
+                if len(best[a]) > BACKGROUND_RANK:
+                    heapq.heappop(best[a])
+        for a, lst in best.items():
+            docs[a].background = lst[0] if len(lst) >= BACKGROUND_RANK else 0.0
+        scores = {k: _score(docs[k[0]], docs[k[1]]) for k in scores}
     return scores
 
 
 # ----------------------------------------------------------------------------- clustering
+
+def _mutual(scores: dict[tuple[int, int], float], n: int) -> list[tuple[int, int]]:
+    """Pairs in which each article is among the other's MUTUAL_K best-scoring partners.
+
+    In a dense stretch of coverage (a campaign, a war) every article resembles
+    dozens of others a little; the reports of one happening resemble *each
+    other* more than they resemble the rest.  Requiring the resemblance to be
+    mutual adapts to density without a corpus-specific threshold."""
+    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), s in scores.items():
+        if s <= 0:
+            continue
+        for a, b in ((i, j), (j, i)):
+            heapq.heappush(best[a], (s, b))
+            if len(best[a]) > MUTUAL_K:
+                heapq.heappop(best[a])
+    top = {a: {b for _s, b in lst} for a, lst in best.items()}
+    return sorted((i, j) for i, js in top.items() for j in js if i < j and i in top.get(j, ()))
+
 
 def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> list[list[int]]:
     """Merge groups while the best mean pair score between two groups reaches THRESHOLD.
@@ -182,10 +282,11 @@ def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> lis
     heap: list[tuple[float, int, int, int, int]] = []
     for (i, j), s in scores.items():
         total[(i, j)] = s
+    for i, j in (_mutual(scores, len(docs)) if MUTUAL_K else [k for k, v in scores.items() if v > -1.0]):
         neighbours[i].add(j)
         neighbours[j].add(i)
-        if s >= THRESHOLD:
-            heap.append((-s, i, j, 0, 0))
+        if scores[(i, j)] >= THRESHOLD:
+            heap.append((-scores[(i, j)], i, j, 0, 0))
     heapq.heapify(heap)
 
     def group_sum(a: int, c: int) -> float:
@@ -216,12 +317,35 @@ def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> lis
             mean = total[key] / (len(member[a]) * len(member[c]))
             if mean >= THRESHOLD:
                 heapq.heappush(heap, (-mean, key[0], key[1], version[key[0]], version[key[1]]))
-    return sorted((sorted(m) for m in member.values()), key=lambda m: m[0])
+    groups = []
+    for m in member.values():
+        groups.extend(_prune(m, docs, scores) if PRUNE and len(m) > 2 else [m])
+    return sorted((sorted(m) for m in groups), key=lambda m: m[0])
+
+
+def _prune(members: list[int], docs: list[_Doc], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Take out, one by one, the member least like the others while its mean score to them is
+    below THRESHOLD: a group grown by successive merges must still hold together member by member."""
+    def sc(i: int, j: int) -> float:
+        v = scores.get((i, j) if i < j else (j, i))
+        return v if v is not None else _score(docs[i], docs[j])
+
+    members = list(members)
+    out: list[list[int]] = []
+    while len(members) > 2:
+        means = [(sum(sc(i, j) for j in members if j != i) / (len(members) - 1), i) for i in members]
+        worst, i = min(means)
+        if worst >= THRESHOLD:
+            break
+        members.remove(i)
+        out.append([i])
+    return [members] + out
 
 
 # ----------------------------------------------------------------------------- event fields
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_QUOTE_WORD = re.compile(r"[a-z0-9']+")
 
 
 def _lead_dates(d: _Doc) -> list[date]:
