@@ -1,39 +1,65 @@
 """Events: group the articles that report the same happening.
 
-A happening (an attack, a ruling, a vote, a resignation) is usually reported
-by several outlets within a few days, each in its own words but with the same
+A happening (an attack, a ruling, a vote, a resignation) is reported by
+several outlets within a few days, each in its own words but with the same
 core: who (the actors), what (the specific words of the lead: "recalls",
-"ambassador", "$280bn"), where and when.  :func:`cluster` compares articles on
-exactly that, with nothing keyed to topics or to particular articles:
+"ambassador", "$280bn"), when.  :func:`cluster` compares articles on exactly
+that, with no topic lists and nothing keyed to particular articles:
 
-1. **Representation.**  Each article becomes a TF-IDF vector of its content
-   words (:mod:`generator.events_text`) plus its linked actors as extra terms;
-   the headline and the first sentences (the lead, where a news report states
-   its happening) count twice.  A second vector holds the lead alone.
-2. **Candidates.**  Only articles sharing one of their most distinctive terms
-   are compared: an inverted index over each article's top terms, skipping
-   terms found in too many articles (a capped posting list), and, when both
-   are dated, only within :data:`WINDOW_DAYS`.  No all-pairs comparison.
-3. **Pair score.**  ``0.75 * cosine(full) + 0.25 * cosine(lead)``, minus a
-   penalty growing with the days between the publication dates (reports of one
-   happening are close in time; the further apart, the more alike they must
-   be) and a fixed penalty when either date is unknown (undated articles are
-   grouped conservatively, on content alone).
-4. **Clustering.**  Average-link agglomeration: two groups merge only when
-   the *mean* score over all their article pairs reaches :data:`THRESHOLD`,
-   so a chain of pairwise resemblances cannot build a catch-all event.
+1. **Representation.**  Each article is a TF-IDF vector of its content words
+   (:mod:`generator.events_text`) and of its linked actors (as terms
+   ``@actor-id``); the headline and the first sentences (the lead, where a
+   report states its happening) count twice.  Terms no other article has are
+   left out (they cannot show a shared happening and would only shrink the
+   similarities, the more so the smaller the corpus).  Dated articles are
+   weighed by the rarity of their terms among the dated articles, the only
+   ones they are compared with in time; words of a season's news ("delegates"
+   in a campaign) then weigh what they should, however many undated articles
+   on other subjects the corpus also holds.
+2. **Candidates.**  Only articles that share one of their most distinctive
+   terms are compared: an inverted index over each article's top terms, whose
+   posting lists are capped (a term found in more than :data:`MAX_POSTING`
+   articles proposes no pairs).  No all-pairs comparison.
+3. **Pair score.**  The cosine of the two vectors, less:
 
-Then every event gets a title (the headline most representative of its
-articles), the date of the happening (a date its leads name, else the first
-publication date), a permanent id and human-readable evidence.
+   - for dated articles, :data:`DAY_PENALTY` per day between the publication
+     dates beyond the first (reports of one happening are close in time; the
+     further apart, the more alike they must be); never one event beyond
+     :data:`WINDOW_DAYS`;
+   - when both articles are undated: a fixed amount, so that the pair needs a
+     cosine of :data:`UNDATED_BAR`, the resemblance of two versions of one
+     report (without dates, reports of successive steps of one story, a ban
+     and its appeal, look as alike as two reports of one step); when one of
+     them is dated, :data:`MIXED_BAR` (the dated report anchors the
+     happening; the undated one must be a close retelling of it);
+   - when both name the same outlet: the same, up to
+     :data:`SAME_SOURCE_BAR` (an outlet reports a happening once; its second
+     article a day later on the subject is, unless it is a re-run, another
+     story).
+4. **Clustering.**  Average-link agglomeration: two groups merge only while
+   the *mean* score over all their article pairs reaches :data:`THRESHOLD`;
+   a chain of pairwise resemblances cannot grow a catch-all event.  Finally a
+   group's members whose mean score to the others fell below the threshold
+   through later merges are taken out again.
+
+Each event then gets a title (the headline most representative of its
+articles), the date of the happening, a permanent id and readable evidence.
 
 **Event ids** are permanent in the way actor ids are: the slug of the event's
-title; when several events have the same title slug, the one with the earliest
-date (then first article) keeps the bare slug and each other one gets its date
-appended (``-2023-11-04``, then ``-2``, ``-3`` if that is taken too).  An id
-depends only on the event's own articles, except when a new event with the
-same title and an earlier date appears.  Articles added to the corpus that do
-not join an event leave its id unchanged.
+title (cut to whole words within 60 characters); when several events have the
+same title slug, the one with the earliest date (then first article) keeps the
+bare slug and each other one gets its date appended (``-2023-11-04``; then
+``-2``, ``-3`` if that is taken too; ``-undated`` for undated events).  The
+title is chosen among the event's own articles by word counts over those
+articles only, so the id of an event does not change when articles that do
+not join it are added; it changes only when its own articles change, or when
+a new event with the same title and an earlier date appears.
+
+**The event's date** is the date of the happening: the day most often named
+in its articles' leads among the days shortly before their publication (a
+report published on Monday that says "on Saturday" dates its happening to
+Saturday; for an undated article the weekday is resolved against the
+earliest dated report of the event), else the earliest publication date.
 """
 from __future__ import annotations
 
@@ -51,32 +77,41 @@ from .slug import slugify
 LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
 LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
+KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
+MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
 DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
-UNDATED_PENALTY = 0.35  # score lost when either article has no date: grouped on strong resemblance only
-THRESHOLD = 0.14  # mean pair score two groups need to merge
-KEY_TERMS = 40  # distinctive terms per article used to find candidates
-MAX_POSTING = 60  # terms in more articles than max(MAX_POSTING, sqrt(n)) do not propose candidates
-LEAD_DATE_SPAN = 10  # a lead date this many days before publication can be the happening's date
+THRESHOLD = 0.15  # mean pair score two groups need to merge
+UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
+MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
+SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
+LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
+RELATED_MIN = 0.25  # actor-profile similarity from which two events are related
+RELATED_MAX = 8  # related events kept per event
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NUM = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 
 @dataclass
 class Event:
-    id: str
+    id: str  # permanent slug (see the module docstring)
     title: str
-    date: str | None  # ISO date of the happening
-    articles: list[str]  # article slugs, by publication date then slug
-    evidence: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)  # ids of related events, in time order
+    date: str | None  # ISO date of the happening, None when no article is dated
+    articles: list[str]  # article slugs, by publication date (undated last), then slug
+    evidence: list[str] = field(default_factory=list)  # why these articles are together
+    related: list[str] = field(default_factory=list)  # ids of related events, in time order (see related())
 
 
 @dataclass
 class _Doc:
     rec: ArticleRecord
     pub: date | None
-    full: dict[str, float] = field(default_factory=dict)
+    lead_end: int
+    source: str | None
+    vec: dict[str, float] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
-    lead_end: int = 0
 
 
 # ----------------------------------------------------------------------------- representation
@@ -89,6 +124,7 @@ def _pub(rec: ArticleRecord) -> date | None:
 
 
 def _lead_end(rec: ArticleRecord, n: int = LEAD_SENTENCES) -> int:
+    """Offset where the lead (the first n sentences of the text) ends."""
     sents = rec.article.sentences
     return sents[min(n, len(sents)) - 1][1] if sents else len(rec.article.view)
 
@@ -113,17 +149,20 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
     docs, terms = [], []
     for rec in records:
         end = _lead_end(rec)
+        source = " ".join(rec.article.source.split()).casefold() if rec.article.source else None
+        docs.append(_Doc(rec, _pub(rec), end, source))
         terms.append(_terms(rec, end))
-        docs.append(_Doc(rec, _pub(rec), lead_end=end))
-    idf, unseen = idf_table([set(t) for t in terms])
     df: Counter = Counter()
     for t in terms:
         df.update(t.keys())
+    idf, unseen = idf_table([set(t) for t in terms])
+    dated = [set(t) for d, t in zip(docs, terms) if d.pub]
+    dated_idf = idf_table(dated)[0] if dated else {}
     for d, t in zip(docs, terms):
-        # a term no other article has cannot show a shared happening; left in, it would only
-        # shrink every similarity of its article, and more so the smaller the corpus
-        d.full = vector(Counter({w: c for w, c in t.items() if df[w] > 1}), idf, unseen)
-        d.keys = [t for t, _ in sorted(d.full.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+        shared = Counter({w: c for w, c in t.items() if df[w] > 1})
+        weights = {w: dated_idf.get(w, idf[w]) for w in shared} if d.pub else idf
+        d.vec = vector(shared, weights, unseen)
+        d.keys = [w for w, _ in sorted(d.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
     return docs
 
 
@@ -134,17 +173,19 @@ def _days(a: _Doc, b: _Doc) -> int | None:
 
 
 def _text_score(a: _Doc, b: _Doc) -> float:
-    return cosine(a.full, b.full)
+    return cosine(a.vec, b.vec)
 
 
 def _score(a: _Doc, b: _Doc) -> float:
-    """Text score less the time penalty; -1 when the two cannot be one happening."""
+    """Text score less the penalties; -1 when the two cannot be one happening."""
     days = _days(a, b)
     if days is not None and days > WINDOW_DAYS:
         return -1.0
     s = _text_score(a, b)
     if days is None:
-        return s - UNDATED_PENALTY
+        return s - ((MIXED_BAR if a.pub or b.pub else UNDATED_BAR) - THRESHOLD)
+    if a.source and a.source == b.source:
+        s -= max(0.0, SAME_SOURCE_BAR - THRESHOLD)
     return s - DAY_PENALTY * max(0, days - 1)
 
 
@@ -154,10 +195,9 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
     for i, d in enumerate(docs):
         for t in d.keys:
             postings[t].append(i)
-    cap = max(MAX_POSTING, int(math.sqrt(len(docs))))
     scores: dict[tuple[int, int], float] = {}
-    for t, ids in postings.items():
-        if len(ids) < 2 or len(ids) > cap:
+    for ids in postings.values():
+        if len(ids) < 2 or len(ids) > MAX_POSTING:
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
@@ -170,33 +210,36 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
 # ----------------------------------------------------------------------------- clustering
 
 def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Merge groups while the best mean pair score between two groups reaches THRESHOLD.
+    """Merge groups, best first, while the mean pair score between two groups reaches THRESHOLD.
 
     The mean runs over *all* article pairs of the two groups (pairs that were
     not candidates are scored when first needed), so a group merges only with
     a group that resembles it as a whole, and never across the date window."""
     member: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
     version = {i: 0 for i in member}
-    total: dict[tuple[int, int], float] = {}  # (group, group), group ids ordered -> sum of pair scores
+    total: dict[tuple[int, int], float] = dict(scores)  # (group, group), ordered -> sum of pair scores
     neighbours: dict[int, set[int]] = defaultdict(set)
     heap: list[tuple[float, int, int, int, int]] = []
     for (i, j), s in scores.items():
-        total[(i, j)] = s
-        neighbours[i].add(j)
-        neighbours[j].add(i)
+        if s > -1.0:
+            neighbours[i].add(j)
+            neighbours[j].add(i)
         if s >= THRESHOLD:
             heap.append((-s, i, j, 0, 0))
     heapq.heapify(heap)
 
+    def pair_score(i: int, j: int) -> float:
+        v = scores.get((i, j) if i < j else (j, i))
+        return v if v is not None else _score(docs[i], docs[j])
+
     def group_sum(a: int, c: int) -> float:
         key = (a, c) if a < c else (c, a)
         if key not in total:
-            total[key] = sum(scores.get((i, j) if i < j else (j, i)) or _score(docs[i], docs[j])
-                             for i in member[a] for j in member[c])
+            total[key] = sum(pair_score(i, j) for i in member[a] for j in member[c])
         return total[key]
 
     while heap:
-        neg, a, b, va, vb = heapq.heappop(heap)
+        _neg, a, b, va, vb = heapq.heappop(heap)
         if a not in member or b not in member or version[a] != va or version[b] != vb:
             continue
         # merge b into a: the sums to every neighbour of either add up
@@ -216,66 +259,139 @@ def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> lis
             mean = total[key] / (len(member[a]) * len(member[c]))
             if mean >= THRESHOLD:
                 heapq.heappush(heap, (-mean, key[0], key[1], version[key[0]], version[key[1]]))
-    return sorted((sorted(m) for m in member.values()), key=lambda m: m[0])
+    groups: list[list[int]] = []
+    for m in member.values():
+        groups.extend(_prune(m, pair_score) if len(m) > 2 else [m])
+    return sorted((sorted(m) for m in groups), key=lambda m: m[0])
 
 
-# ----------------------------------------------------------------------------- event fields
+def _prune(members: list[int], pair_score) -> list[list[int]]:
+    """Take out, one at a time, the member least like the others while its mean score to them is
+    below THRESHOLD: a group grown by successive merges must still hold together member by member."""
+    members = list(members)
+    out: list[list[int]] = []
+    while len(members) > 2:
+        worst, i = min((sum(pair_score(i, j) for j in members if j != i) / (len(members) - 1), i)
+                       for i in members)
+        if worst >= THRESHOLD:
+            break
+        members.remove(i)
+        out.append([i])
+    return [members] + out
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# ----------------------------------------------------------------------------- dates
 
-def _lead_dates(d: _Doc) -> list[date]:
-    """Day dates the lead names that fall shortly before (or on) the publication date."""
+def _lead_dates(d: _Doc) -> set[date]:
+    """Days the lead names, from the date extractor, that fall shortly before (or on) publication."""
     if d.pub is None:
-        return []
-    out = []
+        return set()
+    out = set()
     for m in d.rec.extraction.dates:
         if m.start >= d.lead_end or not m.value or not _DAY.match(m.value):
             continue
         v = date.fromisoformat(m.value)
         if d.pub - timedelta(days=LEAD_DATE_SPAN) <= v <= d.pub:
-            out.append(v)
+            out.add(v)
     return out
+
+
+def _lead_weekdays(d: _Doc) -> list[tuple[str, str]]:
+    """(weekday, sentence) for each weekday named in the lead of an article."""
+    view = d.rec.article.view
+    out = []
+    for s, e in d.rec.article.sentences:
+        if s >= d.lead_end:
+            break
+        for m in _WEEKDAY.finditer(view, s, e):
+            out.append((m.group(1), " ".join(view[s:e].split())))
+    return out
+
+
+def _weekday_on_or_before(day: date, weekday: str) -> date:
+    return day - timedelta(days=(day.weekday() - _WEEKDAY_NUM[weekday]) % 7)
 
 
 def _happening_date(docs: list[_Doc]) -> tuple[date | None, str]:
     votes: Counter = Counter()
-    for d in docs:
-        votes.update(set(_lead_dates(d)))
-    if votes:
-        best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        n = sum(1 for d in docs if best[0] in _lead_dates(d))
-        return best[0], f"happening date {best[0].isoformat()}: named in the lead of {n} of {len(docs)} articles"
     pubs = [d.pub for d in docs if d.pub]
+    for d in docs:
+        if d.pub:
+            votes.update(_lead_dates(d))
+        elif pubs:  # an undated report's "on Saturday": the Saturday on or before the first dated report
+            votes.update({_weekday_on_or_before(min(pubs), w) for w, _s in _lead_weekdays(d)})
+    if votes:
+        day, n = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        return day, f"happening on {day.isoformat()}: the day named in the lead of {n} of {len(docs)} articles"
     if pubs:
-        return min(pubs), f"happening date {min(pubs).isoformat()}: the earliest publication date"
+        return min(pubs), f"happening on {min(pubs).isoformat()} or before: the earliest publication date"
     return None, "no date: no article of this event is dated"
 
 
+# ----------------------------------------------------------------------------- titles and ids
+
+def _title_candidate(d: _Doc) -> tuple[str, bool]:
+    """(a title for the event from this article, whether it is a real headline)."""
+    if not d.rec.article.title_inferred and d.rec.article.title.strip():
+        return " ".join(d.rec.article.title.split()), True
+    view = d.rec.article.view
+    for s, e in d.rec.article.sentences[:LEAD_SENTENCES + 2]:
+        sent = " ".join(view[s:e].split())
+        if len(sent.split()) >= 6:  # not "ABSTRACT." or "Obituary."
+            if len(sent) > 100:
+                sent = sent[:99].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+            return sent, False
+    return " ".join((d.rec.article.title or d.rec.slug).split()), False
+
+
 def _title(docs: list[_Doc]) -> str:
-    """The headline closest to the event's own word counts (independent of the rest of the corpus)."""
+    """The headline closest to what the event's articles have in common.
+
+    Word counts over the event's own articles only (how many of them use each
+    word), so the title, and the id made from it, do not depend on the rest of
+    the corpus.  Real headlines win over leads cut to a title."""
     counts: Counter = Counter()
     for d in docs:
         counts.update(set(words(_headline(d.rec) + " " + d.rec.article.view[:d.lead_end])))
     centre = {t: float(c) for t, c in counts.items() if c > 1 or len(docs) == 1}
     best, best_key = "", None
     for d in docs:
-        t = d.rec.article.title.strip() or d.rec.slug
-        tw = Counter(words(t))
-        num = sum(centre.get(w, 0.0) * c for w, c in tw.items())
+        title, real = _title_candidate(d)
+        tw = Counter(words(title))
         norm = math.sqrt(sum(c * c for c in tw.values())) or 1.0
-        key = (-num / norm, d.rec.article.title_inferred, d.pub or date.max, d.rec.slug)
+        score = sum(centre.get(w, 0.0) * c for w, c in tw.items()) / norm
+        key = (not real, -score, d.pub or date.max, d.rec.slug)
         if best_key is None or key < best_key:
-            best, best_key = t, key
+            best, best_key = title, key
     return best
 
 
 def _id_base(title: str) -> str:
     s = slugify(title, "event")
     if len(s) > 60:
-        s = s[:60].rsplit("-", 1)[0]
+        s = s[:61].rsplit("-", 1)[0]
     return s
 
+
+def _assign_ids(items: list[tuple[Event, date | None, str]]) -> None:
+    by_base: dict[str, list[tuple[Event, date | None, str]]] = defaultdict(list)
+    for it in items:
+        by_base[_id_base(it[0].title)].append(it)
+    taken: set[str] = set()
+    for base in sorted(by_base):
+        group = sorted(by_base[base], key=lambda it: (it[1] or date.max, it[2]))
+        for k, (ev, when, _first) in enumerate(group):
+            stamp = when.isoformat() if when else "undated"
+            cand = base if k == 0 else f"{base}-{stamp}"
+            n = 2
+            while cand in taken:
+                cand = f"{base}-{stamp}-{n}"
+                n += 1
+            taken.add(cand)
+            ev.id = cand
+
+
+# ----------------------------------------------------------------------------- evidence
 
 def _shared_actors(docs: list[_Doc], corpus: Corpus) -> list[str]:
     """Actors named by at least two of the articles, most articles first."""
@@ -283,8 +399,19 @@ def _shared_actors(docs: list[_Doc], corpus: Corpus) -> list[str]:
     for d in docs:
         seen.update(set(d.rec.actor_of.values()))
     shared = [(n, a) for a, n in seen.items() if n >= 2]
-    shared.sort(key=lambda na: (-na[0], corpus.actors[na[1]].name.casefold() if na[1] in corpus.actors else na[1]))
-    return [corpus.actors[a].name if a in corpus.actors else a for _n, a in shared]
+    name = {a: corpus.actors[a].name if a in corpus.actors else a for _n, a in shared}
+    shared.sort(key=lambda na: (-na[0], name[na[1]].casefold()))
+    return [name[a] for _n, a in shared]
+
+
+def _shared_terms(docs: list[_Doc], n: int = 8) -> list[str]:
+    """The words that weigh most in the event's centroid and that at least two articles share."""
+    cen = centroid([d.vec for d in docs])
+    count: Counter = Counter()
+    for d in docs:
+        count.update(t for t in d.vec if not t.startswith("@"))
+    best = sorted((t for t in cen if count[t] >= 2 and not t.startswith("@")), key=lambda t: (-cen[t], t))
+    return best[:n]
 
 
 def _evidence(docs: list[_Doc], corpus: Corpus, date_note: str) -> list[str]:
@@ -296,30 +423,23 @@ def _evidence(docs: list[_Doc], corpus: Corpus, date_note: str) -> list[str]:
         more = f" and {len(actors) - 8} more" if len(actors) > 8 else ""
         out.append("shared actors: " + ", ".join(actors[:8]) + more)
     pair_scores = [_text_score(a, b) for k, a in enumerate(docs) for b in docs[k + 1:]]
-    out.append(f"{sum(pair_scores) / len(pair_scores):.2f} mean text similarity over {len(pair_scores)} "
-               f"article pairs (lowest {min(pair_scores):.2f})")
-    shared_terms = _shared_terms(docs)
-    if shared_terms:
-        out.append("shared words: " + ", ".join(shared_terms))
+    if len(pair_scores) == 1:
+        out.append(f"{pair_scores[0]:.2f} text similarity")
+    else:
+        out.append(f"{sum(pair_scores) / len(pair_scores):.2f} mean text similarity over {len(pair_scores)} "
+                   f"article pairs (lowest {min(pair_scores):.2f})")
+    terms = _shared_terms(docs)
+    if terms:
+        out.append("shared words: " + ", ".join(terms))
     pubs = sorted(d.pub for d in docs if d.pub)
     if pubs:
         span = pubs[0].isoformat() if pubs[0] == pubs[-1] else f"{pubs[0].isoformat()}..{pubs[-1].isoformat()}"
         undated = len(docs) - len(pubs)
         out.append(f"published {span}" + (f"; {undated} undated" if undated else ""))
     else:
-        out.append("all undated: grouped on content alone")
+        out.append("all undated: grouped on content alone (near-identical reports)")
     out.append(date_note)
     return out
-
-
-def _shared_terms(docs: list[_Doc], n: int = 8) -> list[str]:
-    """The words that weigh most in the event's centroid and that at least two articles share."""
-    cen = centroid([d.full for d in docs])
-    count: Counter = Counter()
-    for d in docs:
-        count.update(t for t in d.full if not t.startswith("@"))
-    best = sorted((t for t in cen if count[t] >= 2 and not t.startswith("@")), key=lambda t: (-cen[t], t))
-    return best[:n]
 
 
 def _order(docs: list[_Doc]) -> list[_Doc]:
@@ -329,38 +449,128 @@ def _order(docs: list[_Doc]) -> list[_Doc]:
 # ----------------------------------------------------------------------------- public API
 
 def cluster(corpus: Corpus) -> list[Event]:
-    """The events of the corpus, every article in exactly one; in date order, undated last."""
-    records = corpus.records
-    if not records:
+    """The events of the corpus, every article in exactly one; by date, undated last.
+
+    ``related`` is left empty; :func:`related` fills it."""
+    if not corpus.records:
         return []
-    docs = _docs(records)
+    docs = _docs(corpus.records)
     groups = _average_link(docs, _candidates(docs))
-    events: list[tuple[Event, date | None, str]] = []
+    items: list[tuple[Event, date | None, str]] = []
     for g in groups:
         members = _order([docs[i] for i in g])
         when, note = _happening_date(members)
-        title = _title(members)
-        ev = Event(id="", title=title, date=when.isoformat() if when else None,
+        ev = Event(id="", title=_title(members), date=when.isoformat() if when else None,
                    articles=[d.rec.slug for d in members], evidence=_evidence(members, corpus, note))
-        events.append((ev, when, members[0].rec.slug))
-    _assign_ids([(e, w, first) for e, w, first in events])
-    out = [e for e, _, _ in events]
-    out.sort(key=lambda e: (e.date or "9999", e.articles[0]))
+        items.append((ev, when, members[0].rec.slug))
+    _assign_ids(items)
+    events = [ev for ev, _w, _f in items]
+    events.sort(key=lambda e: (e.date or "9999-99-99", e.articles[0]))
+    return events
+
+
+def infer_published(events: list[Event], records: list[ArticleRecord]) -> dict[str, tuple[str, list[str]]]:
+    """Publication dates for undated articles of events that also hold dated articles.
+
+    ``{slug: (iso_date, [evidence, ...])}``.  A weekday named in the article's
+    lead ("announced on Saturday") is the day of the happening: the report
+    came out on it or within the following week, and the happening precedes
+    the event's first dated report, so the date is that weekday on or before
+    the first dated report.  Without a weekday, the article gets the first
+    publication date of the reports of its happening.  Articles of events with
+    no dated article get nothing: there is no evidence to date them."""
+    by_slug = {r.slug: r for r in records}
+    out: dict[str, tuple[str, list[str]]] = {}
+    for ev in events:
+        recs = [by_slug[s] for s in ev.articles if s in by_slug]
+        dated = sorted((_pub(r), r.slug) for r in recs if _pub(r))
+        if not dated or len(dated) == len(recs):
+            continue
+        first, last = dated[0][0], dated[-1][0]
+        span = first.isoformat() if first == last else f"{first.isoformat()}..{last.isoformat()}"
+        for r in recs:
+            if _pub(r):
+                continue
+            d = _Doc(r, None, _lead_end(r), None)
+            named = _lead_weekdays(d)
+            evidence = [f"reports the same happening as event {ev.id!r}, whose {len(dated)} dated "
+                        f"article{'s were' if len(dated) > 1 else ' was'} published {span}"]
+            if named:
+                weekday, sentence = named[0]
+                day = _weekday_on_or_before(first, weekday)
+                if sentence:
+                    clip = sentence if len(sentence) <= 160 else sentence[:159].rsplit(" ", 1)[0] + "\u2026"
+                    evidence.append(f"its lead names the day: \u201c{clip}\u201d")
+                evidence.append(f"the last {weekday} on or before the first dated report ({first.isoformat()}) "
+                                f"is {day.isoformat()}: published that day or in the week after")
+                out[r.slug] = (day.isoformat(), evidence)
+            else:
+                evidence.append(f"no day named in its lead: dated to the first report, {first.isoformat()}")
+                out[r.slug] = (first.isoformat(), evidence)
     return out
 
 
-def _assign_ids(items: list[tuple[Event, date | None, str]]) -> None:
-    by_base: dict[str, list[tuple[Event, date | None, str]]] = defaultdict(list)
-    for it in items:
-        by_base[_id_base(it[0].title)].append(it)
-    taken: set[str] = set()
-    for base in sorted(by_base):
-        group = sorted(by_base[base], key=lambda it: (it[1] or date.max, it[2]))
-        for k, (ev, when, _first) in enumerate(group):
-            cand = base if k == 0 else f"{base}-{when.isoformat() if when else 'undated'}"
-            n = 2
-            while cand in taken:
-                cand = f"{base}-{when.isoformat() if when else 'undated'}-{n}"
-                n += 1
-            taken.add(cand)
-            ev.id = cand
+def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
+    """Related events: the same specific actors, or an article of one naming the other's day.
+
+    Two events are related when the actor profiles of their articles (actor
+    ids weighted by rarity across the corpus's events) have a cosine of
+    :data:`RELATED_MIN` or more with at least two shared actors, or when an
+    article of one names the date of the other (not its own) and shares an
+    actor with it that is not named across the whole corpus.  Fills ``event.related`` (time order, undated last, at
+    most :data:`RELATED_MAX`) and returns ``{event id: [related ids]}``."""
+    by_slug = corpus.by_slug()
+    profile: dict[str, Counter] = {}
+    mentioned: dict[str, set[str]] = {}
+    for ev in events:
+        prof: Counter = Counter()
+        days: set[str] = set()
+        for s in ev.articles:
+            rec = by_slug.get(s)
+            if rec is None:
+                continue
+            prof.update(set(rec.actor_of.values()))
+            days.update(m.value for m in rec.extraction.dates if m.value and _DAY.match(m.value))
+        profile[ev.id] = prof
+        mentioned[ev.id] = days
+    df: Counter = Counter()
+    for prof in profile.values():
+        df.update(prof.keys())
+    n = len(events)
+    cap = max(MAX_POSTING, int(math.sqrt(n)))
+    weight = {a: math.log((n + 1) / c) for a, c in df.items()}
+    vec: dict[str, dict[str, float]] = {}
+    for eid, prof in profile.items():
+        v = {a: c * weight[a] for a, c in prof.items() if weight[a] > 0}
+        norm = math.sqrt(sum(x * x for x in v.values()))
+        vec[eid] = {a: x / norm for a, x in v.items()} if norm else {}
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for eid, prof in profile.items():
+        for a in prof:
+            by_actor[a].append(eid)
+    by_date: dict[str, list[str]] = defaultdict(list)
+    for ev in events:
+        if ev.date:
+            by_date[ev.date].append(ev.id)
+    event_of = {ev.id: ev for ev in events}
+    links: dict[str, set[str]] = defaultdict(set)
+    for ev in events:
+        cands: Counter = Counter()
+        for a in profile[ev.id]:
+            if len(by_actor[a]) <= cap:
+                cands.update(e for e in by_actor[a] if e != ev.id)
+        for other, shared in cands.items():
+            if shared >= 2 and cosine(vec[ev.id], vec[other]) >= RELATED_MIN:
+                links[ev.id].add(other)
+                links[other].add(ev.id)
+        for day in mentioned[ev.id] - ({ev.date} if ev.date else set()):
+            for other in by_date.get(day, ()):
+                if other != ev.id and any(len(by_actor[a]) <= cap for a in set(profile[ev.id]) & set(profile[other])):
+                    links[ev.id].add(other)
+                    links[other].add(ev.id)
+    out = {}
+    for ev in events:
+        rel = sorted(links.get(ev.id, ()), key=lambda e: (event_of[e].date or "9999-99-99", e))
+        ev.related = rel[:RELATED_MAX]
+        out[ev.id] = ev.related
+    return out

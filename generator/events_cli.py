@@ -73,14 +73,16 @@ def load_paths(paths: list[str], cache: Cache | None = None, workers: int | None
 
 
 def main(paths: list[str], cache_dir: str | None = None) -> int:
-    from .events import cluster
+    from .events import cluster, related
 
     files = article_paths(paths or ["content/articles"])
     records = load_paths(files, Cache(Path(cache_dir)) if cache_dir else None)
     corpus = link(records)
     path_of = {r.slug: r.article.path for r in records}
-    for ev in cluster(corpus):
+    events = cluster(corpus)
+    related(events, corpus)
+    for ev in events:
         print(json.dumps({"id": ev.id, "title": ev.title, "date": ev.date,
-                          "articles": [path_of[s] for s in ev.articles], "evidence": ev.evidence},
-                         ensure_ascii=False))
+                          "articles": [path_of[s] for s in ev.articles], "evidence": ev.evidence,
+                          "related": ev.related}, ensure_ascii=False))
     return 0
