@@ -214,8 +214,20 @@ def attach_events(corpus, content: Path, report: Report) -> None:
     from .events import cluster
     from .eventsite import apply_registry, load_registry as load_events
 
+    from .events import infer_published as infer_from_events, related
+    from .extract.dates import extract_dates
+
     entries, problems = load_events(content / "events.yml")
     events, redirects, more = apply_registry(cluster(corpus), entries, corpus)
+    # an undated article reporting the same happening as dated ones is dated from them, with the
+    # evidence; its relative dates ("on Saturday") are then normalised against that date
+    recs = corpus.by_slug()
+    for slug, (value, evidence) in sorted(infer_from_events(events, corpus.records).items()):
+        a = recs[slug].article
+        if a.published is None:
+            a.published, a.published_from, a.published_evidence = value, "inferred", evidence
+            recs[slug].extraction.dates = extract_dates(a.view, value)
+    related(events, corpus)
     corpus.events, corpus.event_redirects = events, redirects
     report.problems.extend(problems + more)
 
