@@ -77,6 +77,8 @@ from .slug import slugify
 LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
 LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
+UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
+MIN_SHARED = 3  # terms two articles must share for their cosine to count
 KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
 MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
@@ -159,9 +161,9 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
     dated = [set(t) for d, t in zip(docs, terms) if d.pub]
     dated_idf = idf_table(dated)[0] if dated else {}
     for d, t in zip(docs, terms):
-        shared = Counter({w: c for w, c in t.items() if df[w] > 1})
-        weights = {w: dated_idf.get(w, idf[w]) for w in shared} if d.pub else idf
-        d.vec = vector(shared, weights, unseen)
+        weights = {w: (dated_idf.get(w, idf[w]) if d.pub else idf[w]) * (1.0 if df[w] > 1 else UNIQUE_WEIGHT)
+                   for w in t}
+        d.vec = vector(t, weights, unseen)
         d.keys = [w for w, _ in sorted(d.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
     return docs
 
@@ -173,7 +175,11 @@ def _days(a: _Doc, b: _Doc) -> int | None:
 
 
 def _text_score(a: _Doc, b: _Doc) -> float:
-    return cosine(a.vec, b.vec)
+    """Cosine of the two vectors; 0 when they share fewer than MIN_SHARED terms (one or two shared
+    words or names, "open" or "Norland", are a coincidence, not a shared happening)."""
+    x, y = (a.vec, b.vec) if len(a.vec) <= len(b.vec) else (b.vec, a.vec)
+    parts = [v * y[t] for t, v in x.items() if t in y]
+    return sum(parts) if len(parts) >= MIN_SHARED else 0.0
 
 
 def _score(a: _Doc, b: _Doc) -> float:

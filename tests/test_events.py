@@ -1,0 +1,291 @@
+"""Event clustering: synthetic corpora built through the real ingest, extract and link stages."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import events as E
+from generator.extract import extract
+from generator.ingest import parse
+from generator.link import ArticleRecord, link
+
+REPO = Path(__file__).resolve().parent.parent
+
+# --- a small world of happenings; every text is made up for these tests -----------------------
+
+DAM = [
+    ("dam-reuters", "2031-05-06",
+     "Valmora dam breach floods three villages\n\n"
+     "The Orsolan dam at Valmora gave way early on Monday, flooding the villages of Tesk, Brano and Kulm "
+     "and forcing 4,200 residents from their homes, regional governor Ilse Margraf said. Rescue teams "
+     "from the Karsten Civil Protection Agency pulled 37 people from rooftops in Tesk. Margraf said "
+     "engineers had warned in March that the spillway of the Orsolan dam was cracked. The agency said "
+     "two people were missing near Brano."),
+    ("dam-afp", "2031-05-06",
+     "Thousands flee as Orsolan dam collapses in Valmora\n\n"
+     "More than 4,000 people fled their homes in Valmora on Monday after the Orsolan dam burst and "
+     "water swept through Tesk, Brano and Kulm, governor Ilse Margraf told reporters. The Karsten "
+     "Civil Protection Agency said its boats rescued dozens of villagers stranded on rooftops in Tesk "
+     "and that two residents of Brano were missing. Margraf said a cracked spillway had been reported "
+     "in March."),
+    ("dam-probe", "2031-05-08",
+     "Prosecutors open inquiry into Orsolan dam collapse\n\n"
+     "Prosecutors in Valmora opened a criminal inquiry on Wednesday into the collapse of the Orsolan "
+     "dam, which flooded Tesk, Brano and Kulm on Monday. Governor Ilse Margraf said the operator had "
+     "ignored warnings in March about a cracked spillway. The Karsten Civil Protection Agency said the "
+     "two residents of Brano reported missing had been found alive."),
+]
+OTHERS = [
+    ("chess", "2031-05-06",
+     "Petrova wins Lindau chess open\n\n"
+     "Grandmaster Dana Petrova won the Lindau chess open on Monday, beating Oskar Halvard in a "
+     "ninety-move final game. Petrova, 19, finished with eight points from nine rounds and takes home "
+     "the Lindau trophy. Halvard said the endgame was the hardest he had played."),
+    ("budget", "2031-05-07",
+     "Norland parliament passes austerity budget\n\n"
+     "The Norland parliament approved the austerity budget of finance minister Piet Aalders on Tuesday "
+     "by 81 votes to 74. The budget cuts pensions by two percent and raises the tax on fuel. Opposition "
+     "leader Greta Sjoberg called the vote a betrayal of pensioners."),
+    ("comet", "2031-05-07",
+     "Astronomers spot bright comet near Jupiter\n\n"
+     "Astronomers at the Hallstrom observatory said on Tuesday they had found a bright comet passing "
+     "close to Jupiter. The comet, named Hallstrom-3, will be visible with binoculars in June, "
+     "observatory director Maren Lund said. Its tail is already longer than the Moon is wide."),
+    ("merger", "2031-05-06",
+     "Brightwater and Oakes agree shipping merger\n\n"
+     "The shipping groups Brightwater and Oakes Marine agreed on Monday to merge in a deal worth 2.4 "
+     "billion crowns, chief executive Tomas Berg said. The combined company will run 140 container "
+     "ships from the port of Haldis. Regulators in Norland must still approve the merger."),
+]
+
+
+def corpus_of(items: list[tuple[str, str | None, str]]):
+    """Corpus from (name, ISO date or None, text): front matter carries the date, as the scorer writes it."""
+    records = []
+    for name, day, text in items:
+        raw = (f"---\ndate: {day}\n---\n" if day else "") + text
+        article = parse(f"{name}.md", raw)
+        records.append(ArticleRecord(article, extract(article)))
+    return link(records)
+
+
+def groups(events) -> set[frozenset[str]]:
+    return {frozenset(e.articles) for e in events}
+
+
+def test_reports_of_one_happening_form_one_event_and_the_rest_stay_single():
+    corpus = corpus_of(DAM + OTHERS)
+    evs = E.cluster(corpus)
+    assert groups(evs) == {frozenset({"dam-reuters", "dam-afp", "dam-probe"}), frozenset({"chess"}),
+                           frozenset({"budget"}), frozenset({"comet"}), frozenset({"merger"})}
+    dam = next(e for e in evs if len(e.articles) == 3)
+    # ordered by publication date, then slug
+    assert dam.articles == ["dam-afp", "dam-reuters", "dam-probe"]
+    # the happening is Monday 2031-05-05, named in the leads ("on Monday"), not the publication day
+    assert dam.date == "2031-05-05"
+    assert any(x.startswith("shared actors:") and "Ilse Margraf" in x for x in dam.evidence)
+    assert any("2031-05-06..2031-05-08" in x for x in dam.evidence)
+    assert all(len(e.articles) == 1 and e.evidence[0].startswith("one article") for e in evs if e is not dam)
+
+
+def test_same_kind_of_happening_elsewhere_or_later_is_another_event():
+    # another dam failure, months later and in another region: same words, different happening
+    later = ("dam-later", "2031-09-15",
+             "Dam breach floods villages in Estra\n\n"
+             "The Lenne dam in Estra gave way on Monday, flooding two villages and forcing 900 residents "
+             "from their homes, governor Paul Adair said. Rescue teams pulled 12 people from rooftops. "
+             "Adair said engineers had warned in June that the spillway was cracked.")
+    evs = E.cluster(corpus_of(DAM + OTHERS + [later]))
+    assert frozenset({"dam-later"}) in groups(evs)
+    assert frozenset({"dam-reuters", "dam-afp", "dam-probe"}) in groups(evs)
+
+
+PEOPLE = ["Anselm Brecht", "Carola Dunmore", "Edgar Finnvik", "Greta Holloway", "Ivo Jankowski", "Jorun Kellet",
+          "Lasse Morrow", "Nadia Okafor", "Orla Pennick", "Quentin Rask", "Rhea Sandoval", "Stig Thorne"]
+TOWNS = ["Aldmere", "Bracken", "Corvale", "Dunhallow", "Eskby", "Fernmoor", "Galloway Cross", "Hesketh",
+         "Ivybridge", "Juniper Bay", "Kilnsea", "Lowick"]
+
+
+UNRELATED = [
+    ("Aldmere opens a new library", "The town of Aldmere opened its new public library on Monday, with 40,000 "
+     "books and a roof garden, librarian Anselm Brecht said."),
+    ("Bracken harbour closes to coal ships", "Coal ships will no longer unload at Bracken after the port board "
+     "voted to close the coal quay, harbour master Carola Dunmore announced."),
+    ("Corvale bans fireworks after fires", "Fireworks are banned in Corvale for the rest of the dry season "
+     "following three grass fires near the ring road, fire chief Edgar Finnvik said."),
+    ("Parking fees double in Dunhallow", "Drivers in Dunhallow will pay twice as much to park from July, as "
+     "the town tries to cut traffic in its medieval centre, treasurer Greta Holloway said."),
+    ("Volunteers plant trees along the Esk", "Some 600 volunteers planted ten thousand oaks and alders along "
+     "the river Esk over the weekend, organiser Ivo Jankowski said."),
+    ("Fernmoor sells its old town hall", "A hotel group bought the old Fernmoor town hall for 3.1 million "
+     "crowns and plans a spa in the former courtroom, estate agent Jorun Kellet said."),
+    ("Hesketh buys electric buses", "Hesketh ordered eighteen electric buses from the Varna works to replace "
+     "its diesel fleet by next spring, transport chief Lasse Morrow said."),
+    ("River bridge at Ivybridge reopens", "The stone bridge at Ivybridge reopened to cars after two years of "
+     "repairs to its cracked arches, engineer Nadia Okafor said."),
+    ("Ski jump rises above Kilnsea", "Builders finished a 90-metre ski jump above Kilnsea, where the junior "
+     "championship will be held in January, coach Orla Pennick said."),
+    ("Lowick hospital hires nurses", "Lowick hospital hired forty nurses from the Tamsin academy to reopen "
+     "its night ward, director Quentin Rask said."),
+]
+
+
+def test_unrelated_articles_are_all_singletons():
+    # ten reports of one week on local affairs: the same kind of news, different happenings
+    items = [(f"local-{k}", f"2031-06-{k % 7 + 1:02d}", f"{title}\n\n{body}")
+             for k, (title, body) in enumerate(UNRELATED)]
+    evs = E.cluster(corpus_of(items))
+    assert len(evs) == 10 and all(len(e.articles) == 1 for e in evs)
+
+
+def test_a_chain_of_resemblances_does_not_make_a_catch_all_event():
+    # article k shares its specifics with k-1 and k+1 only: single-link would chain all ten
+    items = []
+    for k in range(10):
+        a, b = PEOPLE[k], PEOPLE[k + 1]
+        items.append((f"chain-{k}", "2031-07-01",
+                      f"{a} and {b} sign accord in {TOWNS[k]}\n\n"
+                      f"{a} and {b} signed an accord in {TOWNS[k]} on Monday. {a} said the accord with "
+                      f"{b} ended a long quarrel over {TOWNS[k + 1]}. {b} thanked {a} and the people of "
+                      f"{TOWNS[k + 1]}."))
+    evs = E.cluster(corpus_of(items))
+    # single-link would chain all ten; average-link needs each group to hold together as a whole
+    assert max(len(e.articles) for e in evs) <= 5 and len(evs) >= 3
+
+
+def test_undated_rewrite_joins_its_event_but_an_undated_related_report_does_not():
+    rewrite = ("dam-undated", None,
+               "The Orsolan dam at Valmora gave way on Monday, flooding the villages of Tesk, Brano and "
+               "Kulm and forcing 4,200 residents from their homes, regional governor Ilse Margraf said. "
+               "Rescue teams from the Karsten Civil Protection Agency pulled 37 people from rooftops in Tesk. "
+               "Margraf said engineers had warned in March that the spillway of the Orsolan dam was cracked. "
+               "The agency said two people were missing near Brano.")
+    aid = ("dam-aid", None,
+           "Donors pledge aid to Valmora\n\n"
+           "Donor countries pledged 30 million crowns to rebuild Tesk, Brano and Kulm after the flood, "
+           "governor Ilse Margraf said on Friday. The money will pay for new homes and a new bridge.")
+    corpus = corpus_of(DAM + OTHERS + [rewrite, aid])
+    evs = E.cluster(corpus)
+    dam = next(e for e in evs if "dam-reuters" in e.articles)
+    assert "dam-undated" in dam.articles          # a retelling of one dated report
+    assert frozenset({"dam-aid"}) in groups(evs)   # same story, another step, no date: left alone
+    assert dam.articles[-1] == "dam-undated"       # undated articles come last
+    inferred = E.infer_published(evs, corpus.records)
+    day, evidence = inferred["dam-undated"]
+    assert day == "2031-05-05"  # "on Monday", resolved against the first dated report (2031-05-06)
+    assert any("Monday" in x for x in evidence)
+    assert "dam-aid" not in inferred  # its event has no dated article: no evidence, no date
+
+
+def test_two_undated_articles_need_near_identical_text():
+    a = ("a", None, OTHERS[3][2])
+    b = ("b", None, OTHERS[3][2].replace("Monday", "Tuesday"))
+    c = ("c", None, "Brightwater and Oakes merger approved\n\nRegulators in Norland approved the merger of "
+                    "Brightwater and Oakes Marine on Friday, chief executive Tomas Berg said. The combined "
+                    "company will run 140 container ships from Haldis.")
+    evs = E.cluster(corpus_of([a, b, c] + OTHERS[:3]))
+    assert frozenset({"a", "b"}) in groups(evs)
+    assert frozenset({"c"}) in groups(evs)
+
+
+def test_ids_are_slugs_of_titles_and_stable_when_unrelated_articles_are_added():
+    before = E.cluster(corpus_of(DAM + OTHERS))
+    extra = ("weather", "2031-05-07",
+             "Heatwave grips Lindau\n\nTemperatures in Lindau reached 38 degrees on Tuesday, the highest "
+             "May reading since records began, the weather service said.")
+    after = E.cluster(corpus_of(DAM + OTHERS + [extra]))
+    ids_before = {frozenset(e.articles): e.id for e in before}
+    ids_after = {frozenset(e.articles): e.id for e in after}
+    for arts, eid in ids_before.items():
+        assert ids_after[arts] == eid
+    for e in after:
+        assert e.id == E._id_base(e.title) and len(e.id) <= 60
+    dam = next(e for e in after if len(e.articles) == 3)
+    assert dam.title in {"Valmora dam breach floods three villages", "Thousands flee as Orsolan dam collapses in Valmora",
+                         "Prosecutors open inquiry into Orsolan dam collapse"}
+
+
+def test_same_title_events_get_their_date_appended():
+    t1 = ("x1", "2031-01-10", "Storm hits coast\n\nA storm hit the coast of Aland on Sunday, cutting power to "
+                              "12,000 homes around Marsvik, the utility Nordkraft said.")
+    t2 = ("x2", "2031-03-02", "Storm hits coast\n\nA storm with hail struck the Brevik peninsula on "
+                              "Saturday and closed the ferry to Holm, harbour master Sven Tell said.")
+    evs = E.cluster(corpus_of([t1, t2]))
+    assert sorted(e.id for e in evs) == ["storm-hits-coast", "storm-hits-coast-2031-03-01"]
+
+
+def test_related_events_share_specific_actors():
+    corpus = corpus_of(DAM + OTHERS + [
+        ("dam-visit", "2031-06-20",
+         "Margraf opens rebuilt Tesk school\n\nGovernor Ilse Margraf opened the rebuilt school in Tesk on "
+         "Friday, six weeks after the Orsolan dam flood. The Karsten Civil Protection Agency helped move "
+         "the pupils back.")])
+    evs = E.cluster(corpus)
+    rel = E.related(evs, corpus)
+    dam = next(e for e in evs if len(e.articles) == 3)
+    visit = next(e for e in evs if e.articles == ["dam-visit"])
+    assert visit.id in rel[dam.id] and dam.id in rel[visit.id]
+    chess = next(e for e in evs if e.articles == ["chess"])
+    assert rel[chess.id] == []
+
+
+@pytest.fixture(scope="module")
+def samples():
+    from generator.events_cli import article_paths, load_paths
+
+    records = load_paths(article_paths([str(REPO / "content" / "articles")]))
+    corpus = link(records)
+    return corpus, E.cluster(corpus)
+
+
+def test_sample_articles_cluster_as_reported(samples):
+    corpus, evs = samples
+    by_prefix = {s[:3]: s for r in corpus.records for s in [r.slug]}
+    assert groups(evs) == {frozenset({by_prefix["000"], by_prefix["001"], by_prefix["002"]}),
+                           frozenset({by_prefix["003"]}), frozenset({by_prefix["004"]})}
+    recall = next(e for e in evs if len(e.articles) == 3)
+    # the recall was announced "on Saturday": the Saturday before the first dated report (Friday 2023-11-10)
+    assert recall.date == "2023-11-04"
+    # dated reports first, the undated one last
+    assert recall.articles == [by_prefix["002"], by_prefix["000"], by_prefix["001"]]
+    assert any("Recep Tayyip Erdogan" in x and "Benjamin Netanyahu" in x for x in recall.evidence)
+
+
+def test_sample_undated_article_gets_a_publication_date_with_evidence(samples):
+    corpus, evs = samples
+    inferred = E.infer_published(evs, corpus.records)
+    slug = next(r.slug for r in corpus.records if r.slug.startswith("001"))
+    day, evidence = inferred[slug]
+    assert day == "2023-11-04"
+    assert any("Saturday" in x for x in evidence) and any("2023-11-10" in x for x in evidence)
+    # the other undated samples are alone in their events: nothing to date them by
+    assert set(inferred) == {slug}
+
+
+def test_cli_prints_one_event_per_line_with_file_paths(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, day, text in DAM + OTHERS[:2]:
+        (folder / f"{name}.md").write_text(f"---\ndate: {day}\n---\n{text}", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "events", "--json", str(folder)],
+                         capture_output=True, text=True, cwd=REPO, check=True)
+    lines = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
+    assert len(lines) == 3
+    for obj in lines:
+        assert set(obj) >= {"id", "title", "date", "articles", "evidence"}
+        assert all(Path(p).parent == folder for p in obj["articles"])
+    dam = next(o for o in lines if len(o["articles"]) == 3)
+    assert sorted(Path(p).stem for p in dam["articles"]) == ["dam-afp", "dam-probe", "dam-reuters"]
+
+
+def test_events_cover_every_article_once_and_are_deterministic():
+    corpus = corpus_of(DAM + OTHERS)
+    a = E.cluster(corpus)
+    b = E.cluster(corpus_of(DAM + OTHERS))
+    assert [(e.id, e.articles) for e in a] == [(e.id, e.articles) for e in b]
+    slugs = [s for e in a for s in e.articles]
+    assert sorted(slugs) == sorted(r.slug for r in corpus.records)
