@@ -1,4 +1,5 @@
 """Canonical actors across the corpus, the editorial registry and permanent ids."""
+import re
 from pathlib import Path
 
 from generator.ingest import parse
@@ -125,3 +126,17 @@ def test_registry_alias_bomb_refused(tmp_path):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b]\n"
     reg = registry(tmp_path, bomb)
     assert not reg.entries and any("aliases" in m and "not allowed" in m for m in reg.messages())
+
+
+def test_actor_slugs_that_collide_or_are_empty():
+    recs = [record("d1", "\u015eakir met Sakir and \u0627\u0644\u0633\u064a\u0633\u064a in town.",
+                   [("\u015eakir", "person", "\u015eakir"), ("Sakir", "person", "Sakir"),
+                    ("\u0627\u0644\u0633\u064a\u0633\u064a", "person", "\u0627\u0644\u0633\u064a\u0633\u064a")])]
+    c = link(recs)
+    ids = sorted(c.actors)
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert "sakir" in ids and any(i.startswith("sakir-") for i in ids)
+    assert any(i.startswith("person-") for i in ids)  # Arabic script: a stable hash id, never empty
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+    again = sorted(link([record("d1", recs[0].article.raw, [(m.text, m.type, m.name) for m in recs[0].extraction.actors])]).actors)
+    assert again == ids  # stable
