@@ -2,7 +2,7 @@
 
 An entry holds what ingest and extract made of one article file (everything
 but the file's own text, which is re-read), keyed by a hash of the file's
-bytes, its extension and the generator version (a hash of the code and data
+bytes, its path and the generator version (a hash of the code and data
 that ingest and extraction depend on).  Entries are JSON, never pickle: a cache
 restored in CI must not be able to run code.  A corrupt or foreign entry is a
 miss, never an error.
@@ -38,9 +38,11 @@ def code_version() -> str:
 
 
 def key(data: bytes, path: str) -> str:
+    """The file's path is part of the key: an entry holds what depends on it (the slug, a title
+    made from the file name), so two files with the same bytes never share an entry."""
     h = hashlib.sha256()
     h.update(code_version().encode())
-    h.update(Path(path).suffix.lower().encode())
+    h.update(path.encode("utf-8", "surrogatepass") + b"\0")
     h.update(data)
     return h.hexdigest()
 

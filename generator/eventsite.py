@@ -239,7 +239,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
     sub = Corpus(records=[recs[s] for s in ev.articles], actors=corpus.actors)
     measures = [m for m in build_measures(sub) if m.predicate]
     if measures:
-        names = {aid: a.name for aid, a in corpus.actors.items()}
+        names = {m.place: corpus.actors[m.place].name for m in measures if m.place in corpus.actors}
         lines.append("## Figures\n")
         for m in measures[:10]:
             vals = "; ".join(f"{md_text(p.figure.text)} ([{md_text(recs[p.slug].article.source or 'source')}]"

@@ -94,3 +94,12 @@ def test_empty_and_odd_files_are_reported_not_lost(project):
     assert report.published + len(report.rejected) == report.files
     assert report.published == 1
     assert all(":" in p and p.split(":")[1].isdigit() for p in report.problems)
+
+
+def test_identical_files_keep_their_own_urls_through_the_cache(project):
+    root = project({"one.txt": "Same story\n\nThe same text, word for word.\n",
+                    "two.txt": "Same story\n\nThe same text, word for word.\n"})
+    generate(root, quiet=True)
+    report = generate(root, quiet=True, force=True)  # from the cache
+    assert report.from_cache == 2
+    assert {p.stem for p in (root / "docs/articles").glob("*.md")} == {"index", "one", "two"}
