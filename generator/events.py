@@ -80,10 +80,11 @@ ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
 MIN_SHARED = 3  # terms two articles must share for their cosine to count
 KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
+MIN_KEYS = 2  # distinctive terms two articles must share to be compared at all
 MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
 DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
-THRESHOLD = 0.15  # mean pair score two groups need to merge
+THRESHOLD = 0.14  # mean pair score two groups need to merge
 UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
 MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
 SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
@@ -177,9 +178,9 @@ def _days(a: _Doc, b: _Doc) -> int | None:
 def _text_score(a: _Doc, b: _Doc) -> float:
     """Cosine of the two vectors; 0 when they share fewer than MIN_SHARED terms (one or two shared
     words or names, "open" or "Norland", are a coincidence, not a shared happening)."""
-    x, y = (a.vec, b.vec) if len(a.vec) <= len(b.vec) else (b.vec, a.vec)
-    parts = [v * y[t] for t, v in x.items() if t in y]
-    return sum(parts) if len(parts) >= MIN_SHARED else 0.0
+    x, y = a.vec, b.vec
+    common = x.keys() & y.keys()
+    return sum(x[t] * y[t] for t in common) if len(common) >= MIN_SHARED else 0.0
 
 
 def _score(a: _Doc, b: _Doc) -> float:
@@ -201,16 +202,14 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
     for i, d in enumerate(docs):
         for t in d.keys:
             postings[t].append(i)
-    scores: dict[tuple[int, int], float] = {}
+    shared: Counter = Counter()
     for ids in postings.values():
         if len(ids) < 2 or len(ids) > MAX_POSTING:
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
-                pair = (ids[x], ids[y])
-                if pair not in scores:
-                    scores[pair] = _score(docs[pair[0]], docs[pair[1]])
-    return scores
+                shared[(ids[x], ids[y])] += 1
+    return {pair: _score(docs[pair[0]], docs[pair[1]]) for pair, n in shared.items() if n >= MIN_KEYS}
 
 
 # ----------------------------------------------------------------------------- clustering
