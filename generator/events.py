@@ -89,7 +89,7 @@ UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
 MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
 SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
 LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
-RELATED_MIN = 0.25  # actor-profile similarity from which two events are related
+RELATED_MIN = 0.3  # actor-profile similarity from which two events are related
 RELATED_MAX = 8  # related events kept per event
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -516,33 +516,27 @@ def infer_published(events: list[Event], records: list[ArticleRecord]) -> dict[s
 
 
 def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
-    """Related events: the same specific actors, or an article of one naming the other's day.
+    """Related events: the same specific actors, or an article of one referring to the other.
 
     Two events are related when the actor profiles of their articles (actor
-    ids weighted by rarity across the corpus's events) have a cosine of
-    :data:`RELATED_MIN` or more with at least two shared actors, or when an
-    article of one names the date of the other (not its own) and shares an
-    actor with it that is not named across the whole corpus.  Fills ``event.related`` (time order, undated last, at
-    most :data:`RELATED_MAX`) and returns ``{event id: [related ids]}``."""
+    ids weighted by how few events name them) have a cosine of
+    :data:`RELATED_MIN` or more with at least two shared actors, or when a
+    sentence of an article of one names the other's date together with one of
+    the other's core actors (named by at least half of its articles, and not
+    across the whole corpus).  Fills ``event.related`` (time order, undated
+    last, at most :data:`RELATED_MAX`) and returns ``{event id: [related ids]}``."""
     by_slug = corpus.by_slug()
     profile: dict[str, Counter] = {}
-    mentioned: dict[str, set[str]] = {}
     for ev in events:
         prof: Counter = Counter()
-        days: set[str] = set()
         for s in ev.articles:
-            rec = by_slug.get(s)
-            if rec is None:
-                continue
-            prof.update(set(rec.actor_of.values()))
-            days.update(m.value for m in rec.extraction.dates if m.value and _DAY.match(m.value))
+            if s in by_slug:
+                prof.update(set(by_slug[s].actor_of.values()))
         profile[ev.id] = prof
-        mentioned[ev.id] = days
     df: Counter = Counter()
     for prof in profile.values():
         df.update(prof.keys())
     n = len(events)
-    cap = max(MAX_POSTING, int(math.sqrt(n)))
     weight = {a: math.log((n + 1) / c) for a, c in df.items()}
     vec: dict[str, dict[str, float]] = {}
     for eid, prof in profile.items():
@@ -553,26 +547,40 @@ def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
     for eid, prof in profile.items():
         for a in prof:
             by_actor[a].append(eid)
-    by_date: dict[str, list[str]] = defaultdict(list)
+    specific = {a for a, ids in by_actor.items() if len(ids) <= MAX_POSTING}
+    core: dict[tuple[str, str], list[str]] = defaultdict(list)  # (date, actor) -> events of that date with that core actor
     for ev in events:
         if ev.date:
-            by_date[ev.date].append(ev.id)
-    event_of = {ev.id: ev for ev in events}
+            for a, c in profile[ev.id].items():
+                if a in specific and 2 * c >= len(ev.articles):
+                    core[(ev.date, a)].append(ev.id)
     links: dict[str, set[str]] = defaultdict(set)
     for ev in events:
         cands: Counter = Counter()
         for a in profile[ev.id]:
-            if len(by_actor[a]) <= cap:
+            if a in specific:
                 cands.update(e for e in by_actor[a] if e != ev.id)
         for other, shared in cands.items():
             if shared >= 2 and cosine(vec[ev.id], vec[other]) >= RELATED_MIN:
                 links[ev.id].add(other)
                 links[other].add(ev.id)
-        for day in mentioned[ev.id] - ({ev.date} if ev.date else set()):
-            for other in by_date.get(day, ()):
-                if other != ev.id and any(len(by_actor[a]) <= cap for a in set(profile[ev.id]) & set(profile[other])):
-                    links[ev.id].add(other)
-                    links[other].add(ev.id)
+        for s in ev.articles:  # sentences naming another event's day and one of its core actors
+            rec = by_slug.get(s)
+            if rec is None:
+                continue
+            for m in rec.extraction.dates:
+                if not m.value or not _DAY.match(m.value) or m.value == ev.date:
+                    continue
+                sent = next(((a, b) for a, b in rec.article.sentences if a <= m.start < b), None)
+                if sent is None:
+                    continue
+                for (ms, _me), aid in rec.actor_of.items():
+                    if sent[0] <= ms < sent[1]:
+                        for other in core.get((m.value, aid), ()):
+                            if other != ev.id:
+                                links[ev.id].add(other)
+                                links[other].add(ev.id)
+    event_of = {ev.id: ev for ev in events}
     out = {}
     for ev in events:
         rel = sorted(links.get(ev.id, ()), key=lambda e: (event_of[e].date or "9999-99-99", e))
