@@ -94,6 +94,9 @@ RELATED_MAX = 8  # related events kept per event
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "LONDON (Reuters) - ": a dateline opening a lead
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019 -]+(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"\s*(?:\([^)]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+")
 _WEEKDAY_NUM = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 
@@ -127,9 +130,17 @@ def _pub(rec: ArticleRecord) -> date | None:
 
 
 def _lead_end(rec: ArticleRecord, n: int = LEAD_SENTENCES) -> int:
-    """Offset where the lead (the first n sentences of the text) ends."""
-    sents = rec.article.sentences
-    return sents[min(n, len(sents)) - 1][1] if sents else len(rec.article.view)
+    """Offset where the lead (the first n sentences of the text) ends.  Labels set as sentences
+    ("ABSTRACT.", "LETTERS.", "FULL TEXT.") do not count as sentences of the lead."""
+    view = rec.article.view
+    count, end = 0, 0
+    for s, e in rec.article.sentences:
+        end = e
+        if len(view[s:e].split()) >= 4:
+            count += 1
+            if count >= n:
+                break
+    return end or len(view)
 
 
 def _headline(rec: ArticleRecord) -> str:
@@ -337,11 +348,13 @@ def _happening_date(docs: list[_Doc]) -> tuple[date | None, str]:
 
 def _title_candidate(d: _Doc) -> tuple[str, bool]:
     """(a title for the event from this article, whether it is a real headline)."""
-    if not d.rec.article.title_inferred and d.rec.article.title.strip():
-        return " ".join(d.rec.article.title.split()), True
+    headline = " ".join(d.rec.article.title.split())
+    if (not d.rec.article.title_inferred and len(headline.split()) >= 3  # not a label such as "ABSTRACT"
+            and not _DATELINE.match(headline)):  # nor a first line that is the lead itself
+        return headline, True
     view = d.rec.article.view
     for s, e in d.rec.article.sentences[:LEAD_SENTENCES + 2]:
-        sent = " ".join(view[s:e].split())
+        sent = _DATELINE.sub("", " ".join(view[s:e].split()), count=1)
         if len(sent.split()) >= 6:  # not "ABSTRACT." or "Obituary."
             if len(sent) > 100:
                 sent = sent[:99].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"

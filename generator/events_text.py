@@ -2,7 +2,7 @@
 
 Pure Python, no corpus-specific data: a stop list of function words and of
 words that every news report uses ("said", "Tuesday", "percent", "officials"),
-a light plural stemmer, and numbers kept as words (a figure such as "$280bn"
+fragments of web addresses ("www", "com", "pic"), a light plural stemmer, and numbers kept as words (a figure such as "$280bn"
 or "1,400" is among the most specific things two reports of one happening
 share).
 """
@@ -43,6 +43,7 @@ wants wanted think thinks thought use used using need needs put puts called call
 told two three four five six seven eight nine ten hundred thousand million billion first second third
 many much also would could should one ones another don didn doesn isn wasn aren weren won wouldn couldn shouldn
 ve ll re s t d m
+http https www com org net html htm href pic datetime
 """.split())
 
 
