@@ -8,8 +8,8 @@ that, with no topic lists and nothing keyed to particular articles:
 
 1. **Representation.**  Each article is a TF-IDF vector of its content words
    (:mod:`generator.events_text`) and of its linked actors (as terms
-   ``@actor-id``); the headline and the first sentences (the lead, where a
-   report states its happening) count twice.  Terms no other article has are
+   ``@actor-id``); the first sentences (the lead, where a report states its
+   happening) count twice, the headline once (headlines are often catchy).  Terms no other article has are
    left out (they cannot show a shared happening and would only shrink the
    similarities, the more so the smaller the corpus).  Dated articles are
    weighed by the rarity of their terms among the dated articles, the only
@@ -76,6 +76,7 @@ from .slug import slugify
 
 LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
 LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
+HEADLINE_WEIGHT = 1  # words of the headline count as much as body words (headlines are often catchy)
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
 MIN_SHARED = 3  # terms two articles must share for their cosine to count
@@ -150,9 +151,9 @@ def _headline(rec: ArticleRecord) -> str:
 def _terms(rec: ArticleRecord, lead_end: int) -> Counter:
     """The article's terms: content words and linked actors ("@id"), those of the lead weighted."""
     view = rec.article.view
-    lead: Counter = Counter(words(_headline(rec)))
-    lead.update(words(view[:lead_end]))
+    lead: Counter = Counter(words(view[:lead_end]))
     terms: Counter = Counter({t: c * LEAD_WEIGHT for t, c in lead.items()})
+    terms.update({t: c * HEADLINE_WEIGHT for t, c in Counter(words(_headline(rec))).items()})
     terms.update(words(view[lead_end:]))
     for (s, _e), aid in rec.actor_of.items():
         terms["@" + aid] += ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
