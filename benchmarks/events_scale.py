@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from generator.build import Report, load  # noqa: E402
 from generator.cache import Cache  # noqa: E402
-from generator.events import cluster, related  # noqa: E402
+from generator.events import _candidates, _docs, cluster, related  # noqa: E402
 from generator.link import link  # noqa: E402
 
 
@@ -56,11 +56,14 @@ def main() -> int:
     for n in sizes:
         sample = rng.sample(records, n) if n < len(records) else list(records)
         corpus = link(sample)
-        t = time.perf_counter()
-        evs = cluster(corpus)
-        dt = time.perf_counter() - t
-        print(f"  n={n:5d}: {dt:6.2f} s, {len(evs)} events; time / (n log2 n) = "
-              f"{dt / (n * math.log2(n)) * 1e6:.2f} microseconds")
+        dt = math.inf
+        for _ in range(3):  # best of three: the machine may be busy with other work
+            t = time.perf_counter()
+            evs = cluster(corpus)
+            dt = min(dt, time.perf_counter() - t)
+        pairs = len(_candidates(_docs(corpus.records)))
+        print(f"  n={n:5d}: {dt:6.2f} s, {len(evs)} events, {pairs} candidate pairs scored; "
+              f"time / (n log2 n) = {dt / (n * math.log2(n)) * 1e6:.1f} microseconds")
 
     corpus = link(records)
     events = cluster(corpus)
