@@ -9,18 +9,22 @@ that, with no topic lists and nothing keyed to particular articles:
 1. **Representation.**  Each article is a TF-IDF vector of its content words
    (:mod:`generator.events_text`) and of its linked actors (as terms
    ``@actor-id``); the first sentences (the lead, where a report states its
-   happening) count twice, the headline once (headlines are often catchy).  Terms no other article has are
-   left out (they cannot show a shared happening and would only shrink the
-   similarities, the more so the smaller the corpus).  Dated articles are
-   weighed by the rarity of their terms among the dated articles, the only
-   ones they are compared with in time; words of a season's news ("delegates"
-   in a campaign) then weigh what they should, however many undated articles
-   on other subjects the corpus also holds.
-2. **Candidates.**  Only articles that share one of their most distinctive
-   terms are compared: an inverted index over each article's top terms, whose
-   posting lists are capped (a term found in more than :data:`MAX_POSTING`
-   articles proposes no pairs).  No all-pairs comparison.
-3. **Pair score.**  The cosine of the two vectors, less:
+   happening) count twice, the headline once (headlines are often catchy).
+   Terms no other article has weigh :data:`UNIQUE_WEIGHT` of their IDF weight:
+   they cannot show a shared happening and, at full weight, would shrink the
+   similarities of long articles, the more so the smaller the corpus.  Dated
+   articles are weighed by the rarity of their terms among the dated
+   articles, the only ones they are compared with in time: words of a
+   season's news ("delegates" in a campaign) then weigh what they should,
+   however many undated articles on other subjects the corpus also holds.
+2. **Candidates.**  Only articles that share :data:`MIN_KEYS` of their
+   :data:`KEY_TERMS` most distinctive terms are compared: an inverted index
+   over those terms, whose posting lists are capped (a term found in more
+   than :data:`MAX_POSTING` articles proposes no pairs), so the work grows
+   with the number of articles, not with its square.
+3. **Pair score.**  The cosine of the two vectors (0 when they share fewer
+   than :data:`MIN_SHARED` terms: one or two shared words are a coincidence),
+   less:
 
    - for dated articles, :data:`DAY_PENALTY` per day between the publication
      dates beyond the first (reports of one happening are close in time; the
