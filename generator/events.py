@@ -8,19 +8,23 @@ that, with no topic lists and nothing keyed to particular articles:
 
 1. **Representation.**  Each article is a TF-IDF vector of its content words
    (:mod:`generator.events_text`) and of its linked actors (as terms
-   ``@actor-id``); the headline and the first sentences (the lead, where a
-   report states its happening) count twice.  Terms no other article has are
-   left out (they cannot show a shared happening and would only shrink the
-   similarities, the more so the smaller the corpus).  Dated articles are
-   weighed by the rarity of their terms among the dated articles, the only
-   ones they are compared with in time; words of a season's news ("delegates"
-   in a campaign) then weigh what they should, however many undated articles
-   on other subjects the corpus also holds.
-2. **Candidates.**  Only articles that share one of their most distinctive
-   terms are compared: an inverted index over each article's top terms, whose
-   posting lists are capped (a term found in more than :data:`MAX_POSTING`
-   articles proposes no pairs).  No all-pairs comparison.
-3. **Pair score.**  The cosine of the two vectors, less:
+   ``@actor-id``); the first sentences (the lead, where a report states its
+   happening) count twice, the headline once (headlines are often catchy).
+   Terms no other article has weigh :data:`UNIQUE_WEIGHT` of their IDF weight:
+   they cannot show a shared happening and, at full weight, would shrink the
+   similarities of long articles, the more so the smaller the corpus.  Dated
+   articles are weighed by the rarity of their terms among the dated
+   articles, the only ones they are compared with in time: words of a
+   season's news ("delegates" in a campaign) then weigh what they should,
+   however many undated articles on other subjects the corpus also holds.
+2. **Candidates.**  Only articles that share :data:`MIN_KEYS` of their
+   :data:`KEY_TERMS` most distinctive terms are compared: an inverted index
+   over those terms, whose posting lists are capped (a term found in more
+   than :data:`MAX_POSTING` articles proposes no pairs), so the work grows
+   with the number of articles, not with its square.
+3. **Pair score.**  The cosine of the two vectors (0 when they share fewer
+   than :data:`MIN_SHARED` terms: one or two shared words are a coincidence),
+   less:
 
    - for dated articles, :data:`DAY_PENALTY` per day between the publication
      dates beyond the first (reports of one happening are close in time; the
@@ -76,23 +80,28 @@ from .slug import slugify
 
 LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
 LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
+HEADLINE_WEIGHT = 1  # words of the headline count as much as body words (headlines are often catchy)
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
 MIN_SHARED = 3  # terms two articles must share for their cosine to count
 KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
+MIN_KEYS = 2  # distinctive terms two articles must share to be compared at all
 MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
 DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
-THRESHOLD = 0.15  # mean pair score two groups need to merge
+THRESHOLD = 0.14  # mean pair score two groups need to merge
 UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
 MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
 SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
 LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
-RELATED_MIN = 0.25  # actor-profile similarity from which two events are related
+RELATED_MIN = 0.3  # actor-profile similarity from which two events are related
 RELATED_MAX = 8  # related events kept per event
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "LONDON (Reuters) - ": a dateline opening a lead
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019 -]+(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"\s*(?:\([^)]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+")
 _WEEKDAY_NUM = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 
@@ -126,9 +135,17 @@ def _pub(rec: ArticleRecord) -> date | None:
 
 
 def _lead_end(rec: ArticleRecord, n: int = LEAD_SENTENCES) -> int:
-    """Offset where the lead (the first n sentences of the text) ends."""
-    sents = rec.article.sentences
-    return sents[min(n, len(sents)) - 1][1] if sents else len(rec.article.view)
+    """Offset where the lead (the first n sentences of the text) ends.  Labels set as sentences
+    ("ABSTRACT.", "LETTERS.", "FULL TEXT.") do not count as sentences of the lead."""
+    view = rec.article.view
+    count, end = 0, 0
+    for s, e in rec.article.sentences:
+        end = e
+        if len(view[s:e].split()) >= 4:
+            count += 1
+            if count >= n:
+                break
+    return end or len(view)
 
 
 def _headline(rec: ArticleRecord) -> str:
@@ -138,9 +155,9 @@ def _headline(rec: ArticleRecord) -> str:
 def _terms(rec: ArticleRecord, lead_end: int) -> Counter:
     """The article's terms: content words and linked actors ("@id"), those of the lead weighted."""
     view = rec.article.view
-    lead: Counter = Counter(words(_headline(rec)))
-    lead.update(words(view[:lead_end]))
+    lead: Counter = Counter(words(view[:lead_end]))
     terms: Counter = Counter({t: c * LEAD_WEIGHT for t, c in lead.items()})
+    terms.update({t: c * HEADLINE_WEIGHT for t, c in Counter(words(_headline(rec))).items()})
     terms.update(words(view[lead_end:]))
     for (s, _e), aid in rec.actor_of.items():
         terms["@" + aid] += ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
@@ -177,9 +194,9 @@ def _days(a: _Doc, b: _Doc) -> int | None:
 def _text_score(a: _Doc, b: _Doc) -> float:
     """Cosine of the two vectors; 0 when they share fewer than MIN_SHARED terms (one or two shared
     words or names, "open" or "Norland", are a coincidence, not a shared happening)."""
-    x, y = (a.vec, b.vec) if len(a.vec) <= len(b.vec) else (b.vec, a.vec)
-    parts = [v * y[t] for t, v in x.items() if t in y]
-    return sum(parts) if len(parts) >= MIN_SHARED else 0.0
+    x, y = a.vec, b.vec
+    common = x.keys() & y.keys()
+    return sum(x[t] * y[t] for t in common) if len(common) >= MIN_SHARED else 0.0
 
 
 def _score(a: _Doc, b: _Doc) -> float:
@@ -201,16 +218,14 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
     for i, d in enumerate(docs):
         for t in d.keys:
             postings[t].append(i)
-    scores: dict[tuple[int, int], float] = {}
+    shared: Counter = Counter()
     for ids in postings.values():
         if len(ids) < 2 or len(ids) > MAX_POSTING:
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
-                pair = (ids[x], ids[y])
-                if pair not in scores:
-                    scores[pair] = _score(docs[pair[0]], docs[pair[1]])
-    return scores
+                shared[(ids[x], ids[y])] += 1
+    return {pair: _score(docs[pair[0]], docs[pair[1]]) for pair, n in shared.items() if n >= MIN_KEYS}
 
 
 # ----------------------------------------------------------------------------- clustering
@@ -338,11 +353,13 @@ def _happening_date(docs: list[_Doc]) -> tuple[date | None, str]:
 
 def _title_candidate(d: _Doc) -> tuple[str, bool]:
     """(a title for the event from this article, whether it is a real headline)."""
-    if not d.rec.article.title_inferred and d.rec.article.title.strip():
-        return " ".join(d.rec.article.title.split()), True
+    headline = " ".join(d.rec.article.title.split())
+    if (not d.rec.article.title_inferred and len(headline.split()) >= 3  # not a label such as "ABSTRACT"
+            and not _DATELINE.match(headline)):  # nor a first line that is the lead itself
+        return headline, True
     view = d.rec.article.view
     for s, e in d.rec.article.sentences[:LEAD_SENTENCES + 2]:
-        sent = " ".join(view[s:e].split())
+        sent = _DATELINE.sub("", " ".join(view[s:e].split()), count=1)
         if len(sent.split()) >= 6:  # not "ABSTRACT." or "Obituary."
             if len(sent) > 100:
                 sent = sent[:99].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
@@ -517,33 +534,27 @@ def infer_published(events: list[Event], records: list[ArticleRecord]) -> dict[s
 
 
 def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
-    """Related events: the same specific actors, or an article of one naming the other's day.
+    """Related events: the same specific actors, or an article of one referring to the other.
 
     Two events are related when the actor profiles of their articles (actor
-    ids weighted by rarity across the corpus's events) have a cosine of
-    :data:`RELATED_MIN` or more with at least two shared actors, or when an
-    article of one names the date of the other (not its own) and shares an
-    actor with it that is not named across the whole corpus.  Fills ``event.related`` (time order, undated last, at
-    most :data:`RELATED_MAX`) and returns ``{event id: [related ids]}``."""
+    ids weighted by how few events name them) have a cosine of
+    :data:`RELATED_MIN` or more with at least two shared actors, or when a
+    sentence of an article of one names the other's date together with one of
+    the other's core actors (named by at least half of its articles, and not
+    across the whole corpus).  Fills ``event.related`` (time order, undated
+    last, at most :data:`RELATED_MAX`) and returns ``{event id: [related ids]}``."""
     by_slug = corpus.by_slug()
     profile: dict[str, Counter] = {}
-    mentioned: dict[str, set[str]] = {}
     for ev in events:
         prof: Counter = Counter()
-        days: set[str] = set()
         for s in ev.articles:
-            rec = by_slug.get(s)
-            if rec is None:
-                continue
-            prof.update(set(rec.actor_of.values()))
-            days.update(m.value for m in rec.extraction.dates if m.value and _DAY.match(m.value))
+            if s in by_slug:
+                prof.update(set(by_slug[s].actor_of.values()))
         profile[ev.id] = prof
-        mentioned[ev.id] = days
     df: Counter = Counter()
     for prof in profile.values():
         df.update(prof.keys())
     n = len(events)
-    cap = max(MAX_POSTING, int(math.sqrt(n)))
     weight = {a: math.log((n + 1) / c) for a, c in df.items()}
     vec: dict[str, dict[str, float]] = {}
     for eid, prof in profile.items():
@@ -554,26 +565,40 @@ def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
     for eid, prof in profile.items():
         for a in prof:
             by_actor[a].append(eid)
-    by_date: dict[str, list[str]] = defaultdict(list)
+    specific = {a for a, ids in by_actor.items() if len(ids) <= MAX_POSTING}
+    core: dict[tuple[str, str], list[str]] = defaultdict(list)  # (date, actor) -> events of that date with that core actor
     for ev in events:
         if ev.date:
-            by_date[ev.date].append(ev.id)
-    event_of = {ev.id: ev for ev in events}
+            for a, c in profile[ev.id].items():
+                if a in specific and 2 * c >= len(ev.articles):
+                    core[(ev.date, a)].append(ev.id)
     links: dict[str, set[str]] = defaultdict(set)
     for ev in events:
         cands: Counter = Counter()
         for a in profile[ev.id]:
-            if len(by_actor[a]) <= cap:
+            if a in specific:
                 cands.update(e for e in by_actor[a] if e != ev.id)
         for other, shared in cands.items():
             if shared >= 2 and cosine(vec[ev.id], vec[other]) >= RELATED_MIN:
                 links[ev.id].add(other)
                 links[other].add(ev.id)
-        for day in mentioned[ev.id] - ({ev.date} if ev.date else set()):
-            for other in by_date.get(day, ()):
-                if other != ev.id and any(len(by_actor[a]) <= cap for a in set(profile[ev.id]) & set(profile[other])):
-                    links[ev.id].add(other)
-                    links[other].add(ev.id)
+        for s in ev.articles:  # sentences naming another event's day and one of its core actors
+            rec = by_slug.get(s)
+            if rec is None:
+                continue
+            for m in rec.extraction.dates:
+                if not m.value or not _DAY.match(m.value) or m.value == ev.date:
+                    continue
+                sent = next(((a, b) for a, b in rec.article.sentences if a <= m.start < b), None)
+                if sent is None:
+                    continue
+                for (ms, _me), aid in rec.actor_of.items():
+                    if sent[0] <= ms < sent[1]:
+                        for other in core.get((m.value, aid), ()):
+                            if other != ev.id:
+                                links[ev.id].add(other)
+                                links[other].add(ev.id)
+    event_of = {ev.id: ev for ev in events}
     out = {}
     for ev in events:
         rel = sorted(links.get(ev.id, ()), key=lambda e: (event_of[e].date or "9999-99-99", e))

@@ -2,7 +2,7 @@
 
 Pure Python, no corpus-specific data: a stop list of function words and of
 words that every news report uses ("said", "Tuesday", "percent", "officials"),
-a light plural stemmer, and numbers kept as words (a figure such as "$280bn"
+fragments of web addresses ("www", "com", "pic"), a light plural stemmer, and numbers kept as words (a figure such as "$280bn"
 or "1,400" is among the most specific things two reports of one happening
 share).
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*(?:bn|m|k)?")
 
@@ -42,6 +43,7 @@ wants wanted think thinks thought use used using need needs put puts called call
 told two three four five six seven eight nine ten hundred thousand million billion first second third
 many much also would could should one ones another don didn doesn isn wasn aren weren won wouldn couldn shouldn
 ve ll re s t d m
+http https www com org net html htm href pic datetime
 """.split())
 
 
@@ -56,20 +58,27 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def _normal(tok: str) -> str | None:
+    """The content word a token stands for, or None."""
+    if tok[0].isdigit():
+        tok = tok.replace(",", "")
+        if len(tok) >= 3 and not re.fullmatch(r"(19|20)\d\d", tok):  # a year is context, not content
+            return tok
+        return None
+    w = tok.lower()
+    if len(w) < 3 or w in STOP:
+        return None
+    w = stem(w)
+    return None if w in STOP else w
+
+
 def words(text: str) -> list[str]:
     """Content words of a text: lower-cased, stemmed, stop words and short words left out."""
     out = []
     for tok in _TOKEN.findall(text):
-        if tok[0].isdigit():
-            tok = tok.replace(",", "")
-            if len(tok) >= 3 and not re.fullmatch(r"(19|20)\d\d", tok):  # a year is context, not content
-                out.append(tok)
-            continue
-        w = tok.lower()
-        if len(w) < 3 or w in STOP:
-            continue
-        w = stem(w)
-        if w not in STOP:
+        w = _normal(tok)
+        if w is not None:
             out.append(w)
     return out
 
