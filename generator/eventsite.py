@@ -16,7 +16,6 @@ pinning disappears and its URL redirects to where its articles went.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +28,6 @@ from .link import Corpus
 from .slug import slugify
 
 KEYS = {"title", "date", "merge", "articles", "redirect_from"}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -44,35 +42,10 @@ class EventEntry:
 
 
 def load_registry(path: Path, shown: str = "content/events.yml") -> tuple[dict[str, EventEntry], list[str]]:
-    problems: list[str] = []
+    items, found = yamlsafe.load_entries(path, "event", KEYS)
+    problems = [f"{shown}:{line}: {sev}: {msg}" for line, sev, msg in found]
     entries: dict[str, EventEntry] = {}
-    if not path.is_file():
-        return entries, problems
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = yamlsafe.load(text)
-    except yamlsafe.YamlProblem as e:
-        return entries, [f"{shown}:{e.line}: error: {e}; the file is ignored"]
-    except (OSError, UnicodeDecodeError) as e:
-        return entries, [f"{shown}:1: error: cannot be read: {e}"]
-    if data is None:
-        return entries, problems
-    if not isinstance(data, dict):
-        return entries, [f"{shown}:1: error: the file should map event ids to entries; ignored"]
-    lines = yamlsafe.key_lines(text)
-    for raw_id, body in data.items():
-        line = lines.get(str(raw_id), 1)
-        eid = str(raw_id)
-        if not _ID.match(eid):
-            fixed = slugify(eid, "event")
-            problems.append(f"{shown}:{line}: error: event id {eid!r} is not a slug; using {fixed!r}")
-            eid = fixed
-        if not isinstance(body, dict):
-            problems.append(f"{shown}:{line}: error: entry {eid!r} should be a mapping of keys; ignored")
-            continue
-        for k in body:
-            if k not in KEYS:
-                problems.append(f"{shown}:{line}: warning: {eid}: unknown key {k!r} ignored")
+    for eid, line, body in items:
         e = EventEntry(eid, line)
         if body.get("title") is not None:
             e.title = str(body["title"]).strip() or None
@@ -106,7 +79,6 @@ def apply_registry(events: list[Event], entries: dict[str, EventEntry], corpus: 
         slug_of_file[name] = r.slug
         slug_of_file[Path(name).stem] = r.slug
         slug_of_file[r.slug] = r.slug
-    owner = {s: e.id for e in events for s in e.articles}
     pinned: dict[str, set[str]] = {}
     for eid in sorted(entries):
         entry = entries[eid]

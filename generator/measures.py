@@ -93,7 +93,7 @@ def build_measures(corpus: Corpus) -> list[Measure]:
     groups: dict[tuple, Measure] = {}
     for rec in corpus.records:
         spans = sentence_spans(rec)
-        raw, view = rec.article.raw, rec.article.view
+        view = rec.article.view
         places = sorted((ms, me, aid) for (ms, me), aid in rec.actor_of.items()
                         if aid in corpus.actors and corpus.actors[aid].type in ("country", "place"))
         place_starts = [p[0] for p in places]

@@ -33,7 +33,6 @@ from .model import ACTOR_TYPES
 from .slug import slugify
 
 KEYS = {"name", "type", "aliases", "description", "wikipedia", "wikidata", "links", "redirect_from", "split", "hide"}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -77,44 +76,9 @@ def _names(value, line: int, key: str, reg: Registry) -> list[str]:
 
 def load(path: Path, shown: str = "content/actors.yml") -> Registry:
     reg = Registry(path=shown)
-    if not path.is_file():
-        return reg
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        reg.problems.append((1, "error", f"cannot be read: {e}"))
-        return reg
-    try:
-        data = yamlsafe.load(text)
-    except yamlsafe.YamlProblem as e:
-        reg.problems.append((e.line, "error", f"{e}; the registry is ignored"))
-        return reg
-    if data is None:
-        return reg
-    if not isinstance(data, dict):
-        reg.problems.append((1, "error", "the registry should map actor ids to entries; ignored"))
-        return reg
-    lines = yamlsafe.key_lines(text)
-    for raw_id, body in data.items():
-        line = lines.get(str(raw_id), 1)
-        aid = str(raw_id)
-        if not _ID.match(aid):
-            fixed = slugify(aid, "actor")
-            reg.problems.append((line, "error", f"actor id {aid!r} is not a slug (lowercase letters, digits, "
-                                                f"hyphens); using {fixed!r}"))
-            aid = fixed
-        if aid in reg.entries:
-            reg.problems.append((line, "error", f"actor id {aid!r} appears twice; the later entry is ignored"))
-            continue
-        if body is None:
-            body = {}
-        if not isinstance(body, dict):
-            reg.problems.append((line, "error", f"entry {aid!r} should be a mapping of keys; ignored"))
-            continue
+    items, reg.problems = yamlsafe.load_entries(path, "actor", KEYS)
+    for aid, line, body in items:
         e = Entry(id=aid, line=line)
-        for k in body:
-            if k not in KEYS:
-                reg.problems.append((line, "warning", f"{aid}: unknown key {k!r} ignored (known: {', '.join(sorted(KEYS))})"))
         if body.get("name") is not None:
             e.name = str(body["name"]).strip() or None
         if body.get("type") is not None:

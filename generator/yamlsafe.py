@@ -2,6 +2,8 @@
 and line numbers for messages."""
 from __future__ import annotations
 
+import re
+
 import yaml
 
 MAX_YAML_BYTES = 1_000_000
@@ -55,3 +57,56 @@ def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
         for k, _ in node.value:
             out[str(k.value)] = first_line + k.start_mark.line
     return out
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_entries(path, kind: str, keys: set[str]) -> tuple[list[tuple[str, int, dict]], list[tuple[int, str, str]]]:
+    """An editorial file mapping ids (URL slugs) to entries, such as content/actors.yml.
+
+    Returns ([(id, line, entry)], [(line, "error"|"warning", message)]).  A missing file is
+    empty; a file that cannot be read or parsed is reported and ignored; an id that is not a
+    slug is slugged, a repeated id or an entry that is not a mapping is skipped, and unknown
+    keys are reported."""
+    from .slug import slugify
+
+    entries: list[tuple[str, int, dict]] = []
+    problems: list[tuple[int, str, str]] = []
+    if not path.is_file():
+        return entries, problems
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        return entries, [(1, "error", f"cannot be read: {e}")]
+    try:
+        data = load(text)
+    except YamlProblem as e:
+        return entries, [(e.line, "error", f"{e}; the file is ignored")]
+    if data is None:
+        return entries, problems
+    if not isinstance(data, dict):
+        return entries, [(1, "error", f"the file should map {kind} ids to entries; ignored")]
+    lines = key_lines(text)
+    seen: set[str] = set()
+    for raw_id, body in data.items():
+        line = lines.get(str(raw_id), 1)
+        eid = str(raw_id)
+        if not _SLUG.match(eid):
+            fixed = slugify(eid, kind)
+            problems.append((line, "error", f"{kind} id {eid!r} is not a slug (lowercase letters, digits, hyphens); "
+                                            f"using {fixed!r}"))
+            eid = fixed
+        if eid in seen:
+            problems.append((line, "error", f"{kind} id {eid!r} appears twice; the later entry is ignored"))
+            continue
+        body = {} if body is None else body
+        if not isinstance(body, dict):
+            problems.append((line, "error", f"entry {eid!r} should be a mapping of keys; ignored"))
+            continue
+        for k in body:
+            if k not in keys:
+                problems.append((line, "warning", f"{eid}: unknown key {k!r} ignored (known: {', '.join(sorted(keys))})"))
+        seen.add(eid)
+        entries.append((eid, line, body))
+    return entries, problems

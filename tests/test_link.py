@@ -1,6 +1,5 @@
 """Canonical actors across the corpus, the editorial registry and permanent ids."""
 import re
-from pathlib import Path
 
 from generator.ingest import parse
 from generator.link import ArticleRecord, link

@@ -2,7 +2,6 @@
 (reachable from no navigation, index or backlink).  MkDocs checks Markdown links in strict
 mode; the article bodies and meta lines are HTML written by the generator, so this walks the
 finished site itself."""
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse

@@ -597,7 +597,6 @@ def _parse_number(view: str, pos: int):
             word = re.sub(r"[ \t]+", " ", am.group(1).lower())
             e = p + am.end()
             if word == "dozen":
-                dm = re.match(r"[ \t]+or[ \t]+so\b", view[e:e + 10])
                 return dict(start=pos, end=e, value=12, cur=None, scaled=False, digits=False, vague=False, high=None, raw_end=e, num_start=p)
             if word in L.SCALES:
                 sp = _parse_spelled(view, e - len(am.group(1)), lead_one=True)
@@ -740,7 +739,6 @@ def _parse_at(view: str, pos: int, kind: str):
     f = _Fig(start, end, value)
     f.vague = core["vague"]
     f.high = core["high"]
-    first_char = view[num_start]
 
     prev = _prev_word(view, start)
     prev_lw = prev[0].lower() if prev else ""
@@ -897,7 +895,6 @@ def _parse_at(view: str, pos: int, kind: str):
                     end = nxt_core["end"]
                     if nxt_core["cur"] and not cur:
                         cur = nxt_core["cur"]
-                    core_scaled = True
                 elif sep in ("-", "–", "—") and digits and not range_core and not cur:
                     if prev_lw in L.SCORE_WORDS or not core["scaled"]:
                         # a score or a season: skip both numbers

@@ -1,4 +1,4 @@
-"""Shared text helpers for extractors: paragraphs, sentences, words.
+"""Shared text helpers for extractors: lines, sentences, words.
 
 All functions work on an article's text view and return character offsets
 into it.  Nothing here knows about files or MkDocs.
@@ -14,23 +14,8 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.g i.e a.m p.m mass calif fla ill pa va wash""".split()
 )
 
-_PARA = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", re.MULTILINE)
 _SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])""")
 _WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*")
-
-
-def paragraphs(view: str) -> list[tuple[int, int]]:
-    """Spans of blank-line separated blocks (a block may hold several lines)."""
-    spans = []
-    for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", view):
-        s, e = block.start(), block.end()
-        while s < e and view[s].isspace():
-            s += 1
-        while e > s and view[e - 1].isspace():
-            e -= 1
-        if s < e:
-            spans.append((s, e))
-    return spans
 
 
 def lines(view: str) -> list[tuple[int, int]]:

@@ -35,19 +35,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
-
-def split_front_matter(text: str, name: str) -> tuple[str, str]:
-    """(front matter, body) of a corpus file."""
-    lines = text.split("\n")
-    if not lines or lines[0] != "---":
-        raise ValueError(f"{name}: does not start with a front matter line '---'")
-    try:
-        close = lines.index("---", 1)
-    except ValueError:
-        raise ValueError(f"{name}: front matter is not closed by a '---' line") from None
-    prefix = sum(len(line) + 1 for line in lines[: close + 1])
-    return "\n".join(lines[1:close]), text[prefix:]
+from corpus_files import split_front_matter  # noqa: E402
 
 
 def field(front: str, key: str) -> str | None:

@@ -39,20 +39,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from corpus_files import split_front_matter  # noqa: E402
 
 
 def body_of(raw: bytes, name: str) -> str:
     """The body text of a corpus file (see the module docstring)."""
-    text = raw.decode("utf-8")
-    lines = text.split("\n")
-    if not lines or lines[0] != "---":
-        raise ValueError(f"{name}: does not start with a front matter line '---'")
-    try:
-        close = lines.index("---", 1)
-    except ValueError:
-        raise ValueError(f"{name}: front matter is not closed by a '---' line") from None
-    prefix = sum(len(line) + 1 for line in lines[: close + 1])
-    return text[prefix:]
+    return split_front_matter(raw.decode("utf-8"), name)[1]
 
 
 def fail(msg: str) -> None:
