@@ -402,14 +402,16 @@ def render(corpus: Corpus) -> dict[str, str]:
     for e in corpus.events:
         files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
     for old, new in corpus.event_redirects.items():
-        files[f"events/{old}.md"] = _redirect_page(by_id[new].title, f"events/{new}/", "events")
+        files[f"events/{old}.md"] = _redirect_page(by_id[new].title, f"events/{new}/")
     files.update(_exports(corpus))
     return files
 
 
-def _redirect_page(title: str, target_url: str, section: str = "actors") -> str:
+def _redirect_page(title: str, target_url: str) -> str:
     fm = {"title": html_text(title), "template": "redirect.html", "redirect": target_url, "search": {"exclude": True}}
-    return _front_matter(fm) + f"Moved to [{md_text(title)}](../../{target_url}).\n"
+    # the old page lives in the same folder as the new one: a .md link MkDocs checks in strict mode
+    target_file = target_url.rstrip("/").rsplit("/", 1)[-1] + ".md"
+    return _front_matter(fm) + f"Moved to [{md_text(title)}]({target_file}).\n"
 
 
 def write_tree(out: Path, files: dict[str, str], previous: dict[str, str] | None = None,
