@@ -379,7 +379,10 @@ def _exports(corpus: Corpus) -> dict[str, str]:
         art["event"] = of[art["slug"]].id if art["slug"] in of else None
     events = [{"id": e.id, "title": e.title, "date": e.date, "url": f"events/{e.id}/", "articles": e.articles,
                "related": e.related} for e in sorted(corpus.events, key=lambda e: e.id)]
-    dump = lambda v: json.dumps(v, ensure_ascii=False, indent=1, sort_keys=True) + "\n"  # noqa: E731
+    def dump(items: list[dict]) -> str:
+        # one record per line: a change shows as the lines of the records it touches, and the
+        # C encoder (no indent) writes the corpus' exports in a fraction of the indented time
+        return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False, sort_keys=True) for x in items) + "\n]\n"
     return {"actors.json": dump(actors), "articles.json": dump(articles), "events.json": dump(events)}
 
 
