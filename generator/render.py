@@ -19,6 +19,7 @@ import hashlib
 import heapq
 import json
 import os
+import posixpath
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -476,7 +477,7 @@ def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
         if fresh(f"actors/{x.id}.md"):
             files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
     for old, new in corpus.redirects.items():
-        files[f"actors/{old}.md"] = _redirect_page(corpus.actors[new].name, actor_url(new))
+        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old), actor_url(new))
     from .eventsite import event_page, events_index
 
     by_id = {e.id: e for e in corpus.events}
@@ -485,16 +486,24 @@ def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
         if fresh(f"events/{e.id}.md"):
             files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
     for old, new in corpus.event_redirects.items():
-        files[f"events/{old}.md"] = _redirect_page(by_id[new].title, f"events/{new}/")
+        files[f"events/{old}/index.html"] = _redirect_page(by_id[new].title, f"events/{old}/", f"events/{new}/")
     files.update(_exports(corpus))
     return files, inputs
 
 
-def _redirect_page(title: str, target_url: str) -> str:
-    fm = {"title": html_text(title), "template": "redirect.html", "redirect": target_url, "search": {"exclude": True}}
-    # the old page lives in the same folder as the new one: a .md link MkDocs checks in strict mode
-    target_file = target_url.rstrip("/").rsplit("/", 1)[-1] + ".md"
-    return _front_matter(fm) + f"Moved to [{md_text(title)}]({target_file}).\n"
+def _redirect_page(title: str, from_url: str, target_url: str) -> str:
+    """A moved page (an actor renamed or merged, an event renamed or merged) as a static HTML file:
+    MkDocs and Zensical copy it as it is, so thousands of old URLs cost the site build nothing.
+    Relative links, so the redirect works under any sub-path; the fragment is kept."""
+    rel = posixpath.relpath(target_url, from_url).rstrip("/") + "/"  # "actors/a/" -> "actors/b/": "../b/"
+    target = attr(rel)
+    name = html_text(title)
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>Moved: {name}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+            f"<link rel=\"canonical\" href=\"{target}\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+            f"<script>location.replace({json.dumps(rel)} + location.hash)</script>\n"
+            f"</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{name}</a>.</p>\n</body>\n</html>\n")
 
 
 def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str] | None = None,
