@@ -100,3 +100,23 @@ class Cache:
         tmp = p.with_name(f"{p.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(dump(article, ex), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, p)
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove the entries not in ``keep`` (older versions of articles, older generator code):
+        the cache the workflow saves holds what the last build used, and does not grow forever."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        for sub in os.scandir(self.folder):
+            if not sub.is_dir():
+                continue
+            for entry in os.scandir(sub.path):
+                name = entry.name
+                if name.endswith(".json") and name[:-5] not in keep:
+                    try:
+                        os.unlink(entry.path)
+                        removed += 1
+                    except OSError:
+                        pass
+        return removed
+
