@@ -353,9 +353,9 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
                 co[aid] += 1
     if co:
         lines.append("## Appears with\n")
-        if pic := svg.actor_block(corpus, x, co):
-            lines.append(pic)
         top = heapq.nsmallest(20, co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
+        if pic := svg.actor_block(corpus, x, top):
+            lines.append(pic)
         for aid, n in top:
             lines.append(f"- [{md_text(corpus.actors[aid].name)}]({aid}.md) — {n} article{'s' if n != 1 else ''}")
         lines.append("")

@@ -342,9 +342,9 @@ def cograph_svg(center: str, nodes: list[Node], uid: str, title: str, desc: str)
         else:
             lx, ly, anchor = (x + 8 if c > 0 else x - 8), y + 4, ("" if c > 0 else "e")
         label = clip(n.name, 14)
-        tip = f"{n.name}: {n.weight} shared article{'s' if n.weight != 1 else ''}"
-        parts.append(f'<a xlink:href="{esc(n.href)}"><title>{esc(tip)}</title>'
-                     f'<circle class="n" cx="{num(x)}" cy="{num(y)}" r="{num(3 + cls)}"/>{_text(lx, ly, label, anchor)}</a>')
+        tip = f"<title>{esc(n.name)}</title>" if label != n.name else ""  # the full name of a clipped label
+        parts.append(f'<a xlink:href="{esc(n.href)}">{tip}'
+                     f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(3 + cls)}"/>{_text(lx, ly, label, anchor)}</a>')
     out = [_open(uid, h, "bf-svg bf-graph", title, desc)]
     out += [f'<path class="ed w{k}" d="{"".join(v)}"/>' for k, v in sorted(paths.items())]
     out += parts
@@ -464,22 +464,26 @@ def event_block(corpus, ev, by_id: dict) -> str:
     return figure(svg, caption)
 
 
-def actor_block(corpus, x, co: Counter) -> str:
-    """The actors most often in the same articles as ``x``, as a star.  Drawn when ``x`` is in two or
-    more articles: with one, every line would be alike and the list says it all."""
-    if len(x.articles) < 2 or len(co) < 2:
+def actor_block(corpus, x, top: list[tuple[str, int]]) -> str:
+    """The actors most often in the same articles as ``x`` (``top``: (actor id, shared articles), most first),
+    as a star.  Drawn when ``x`` is in two or more articles: with one, every line would be alike and the
+    list says it all."""
+    if len(x.articles) < 2 or len(top) < 2:
         return ""
-    nodes = [Node(corpus.actors[aid].name, f"../{aid}/", n) for aid, n in co.items() if aid in corpus.actors]
-    top = sorted(nodes, key=_node_key)[:MAX_NODES]
-    desc = (f"{x.name} in the middle, linked to the {_plural(len(top), 'actor')} it appears with most; "
-            "the thicker the line, the more articles they share.")
-    svg = cograph_svg(x.name, top, "bf-co", f"Actors {x.name} appears with", desc)
-    return figure(svg, f"The {_plural(len(top), 'actor')} most often in the same articles; line width shows how "
-                       "many. The numbers are in the list below.")
+    nodes = [Node(corpus.actors[aid].name, f"../{aid}/", n) for aid, n in top[:MAX_NODES] if aid in corpus.actors]
+    desc = (f"{x.name} in the middle, linked to the {_plural(len(nodes), 'actor')} it appears with most; "
+            "thicker lines: more shared articles.")
+    svg = cograph_svg(x.name, nodes, "bf-co", f"Actors {x.name} appears with", desc)
+    return figure(svg, f"The {_plural(len(nodes), 'actor')} most often in the same articles; the thicker the line, "
+                       "the more articles. Numbers in the list below.")
 
 
 def measure_block(corpus, m, names: dict[str, str], uid: str) -> str:
-    """One measure's reported values over publication time, each point linked to its paragraph."""
+    """One measure's reported values over publication time, each point linked to its paragraph.
+    Only for a measure of something that happened (people killed, dollars raised: it has a predicate);
+    a bare unit ("per cent", "years") groups unrelated numbers that a line would only seem to connect."""
+    if not m.predicate:
+        return ""
     recs = corpus.by_slug()
     pts = []
     undated = 0
@@ -491,7 +495,7 @@ def measure_block(corpus, m, names: dict[str, str], uid: str) -> str:
             continue
         src = recs[p.slug].article.source if p.slug in recs else None
         tip = f"{p.published}: {fmt_value(f.value)}" + (f"\u2013{fmt_value(f.high)}" if f.high and f.high != f.value else "")
-        tip += f" \u201c{clip(f.text, 50)}\u201d" + (f" ({clip(src, 40)})" if src else "")
+        tip += f" ({clip(src, 40)})" if src else ""
         pts.append(ChartPoint(d, float(f.value), f"../articles/{p.slug}/#{p.anchor}", tip,
                               float(f.high) if f.high else None, bool(f.vague)))
     shown = select_points(pts)

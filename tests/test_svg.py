@@ -77,8 +77,8 @@ def test_well_formed_with_title_desc_and_links():
         root = parse(text)
         hrefs = links(root)
         assert hrefs and all(h.startswith("../") for h in hrefs), kind
-        for a in root.iter(NS + "a"):  # every link says what it is on hover
-            assert a.find(NS + "title") is not None and a.find(NS + "title").text
+        for a in root.iter(NS + "a"):  # every link says what it is: a tooltip or a label
+            assert "".join(e.text or "" for e in a.iter() if e.tag in (NS + "title", NS + "text")).strip()
         assert "<a href=" not in text  # see _NS in generator/svg.py: Material's script breaks on SVG's href
 
 
