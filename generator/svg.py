@@ -196,7 +196,7 @@ def timeline_svg(marks: list[Mark], uid: str, title: str, desc: str, legend: dic
     for m in marks:
         cols[(m.day - d0).days // k].append(m)
     legend = {kd: label for kd, label in (legend or {}).items() if any(m.kind == kd for m in marks)}
-    top = 18.0 if legend else 4.0
+    top = 22.0 if legend else 6.0
     rows = min(MAX_STACK, max(len(v) for v in cols.values()))
     base = top + 8 + rows * STEP  # the axis
     h = base + 17
@@ -205,7 +205,7 @@ def timeline_svg(marks: list[Mark], uid: str, title: str, desc: str, legend: dic
     for kd, label in legend.items():
         out.append(f'<circle class="{kd}" cx="{num(lx + 4)}" cy="9" r="{num(KIND_R.get(kd, 3))}"/>')
         out.append(_text(lx + 11, 12.5, label))
-        lx += 11 + 5.6 * len(label) + 12
+        lx += 11 + 6.5 * len(label) + 12
     for b in sorted(cols):
         ms = sorted(cols[b], key=_mark_key)
         off = min(b * k + (k - 1) / 2, span)
@@ -216,7 +216,7 @@ def timeline_svg(marks: list[Mark], uid: str, title: str, desc: str, legend: dic
             out.append(f'<a xlink:href="{esc(m.href)}"><title>{esc(m.tip)}</title>'
                        f'<circle class="{m.kind}" cx="{num(x)}" cy="{num(y)}" r="{num(KIND_R.get(m.kind, 3))}"/></a>')
         if len(ms) > len(shown):
-            out.append(_text(x, base - 7 - len(shown) * STEP + 3.5, f"+{len(ms) - len(shown)}", "m"))
+            out.append(_text(x, base - 7 - len(shown) * STEP + 3, f"+{len(ms) - len(shown)}", "m o"))
     out.append(_date_axis(d0, d1, x0, x1, base))
     out.append("</svg>")
     return "".join(out)
@@ -267,7 +267,7 @@ def chart_svg(points: list[ChartPoint], uid: str, title: str, desc: str, trend: 
     if b == a:
         b = a + 1
     top_label, bottom_label = fmt_short(hi if log else b), fmt_short(lo if log else a)
-    left = 14 + 6 * max(len(top_label), len(bottom_label))
+    left = 14 + 7 * max(len(top_label), len(bottom_label))
     x0, x1, y0, y1 = left, W - 12.0, 10.0, 112.0  # plot area; y grows downwards
     span = (d1 - d0).days
     xs = lambda d: x0 + (x1 - x0) * (d - d0).days / span  # noqa: E731
@@ -327,21 +327,20 @@ def cograph_svg(center: str, nodes: list[Node], uid: str, title: str, desc: str)
     nodes = sorted(set(nodes), key=_node_key)[:MAX_NODES]
     if not nodes:
         return ""
-    cx, cy, rx, ry, h = W / 2, 112.0, 80.0, 80.0, 226.0
-    wmax = max(n.weight for n in nodes)
+    cx, cy, rx, ry, h = W / 2, 112.0, 76.0, 80.0, 226.0
+    wmin, wmax = min(n.weight for n in nodes), max(n.weight for n in nodes)
     paths: dict[int, list[str]] = defaultdict(list)
     parts = []
     for i, n in enumerate(nodes):
         ang = -math.pi / 2 + 2 * math.pi * i / len(nodes)
         c, s = math.cos(ang), math.sin(ang)
         x, y = cx + rx * c, cy + ry * s
-        cls = 1 if wmax <= 1 else 1 + round(3 * (n.weight - 1) / (wmax - 1))
+        cls = 1 if wmax == wmin else 1 + round(3 * (n.weight - wmin) / (wmax - wmin))  # thin: the least of these
         paths[cls].append(f"M{num(cx)} {num(cy)}L{num(x)} {num(y)}")
-        if abs(c) < 0.35:
-            lx, ly, anchor = x, (y + 15 if s > 0 else y - 8), "m"
+        if abs(c) < 0.35:  # above or below its node: room for a longer name
+            lx, ly, anchor, label = x, (y + 16 if s > 0 else y - 9), "m", clip(n.name, 18)
         else:
-            lx, ly, anchor = (x + 8 if c > 0 else x - 8), y + 4, ("" if c > 0 else "e")
-        label = clip(n.name, 14)
+            lx, ly, anchor, label = (x + 8 if c > 0 else x - 8), y + 4, ("" if c > 0 else "e"), clip(n.name, 13)
         tip = f"<title>{esc(n.name)}</title>" if label != n.name else ""  # the full name of a clipped label
         parts.append(f'<a xlink:href="{esc(n.href)}">{tip}'
                      f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(3 + cls)}"/>{_text(lx, ly, label, anchor)}</a>')
@@ -449,7 +448,8 @@ def event_block(corpus, ev, by_id: dict) -> str:
     svg = timeline_svg(shown, "bf-event", "The event on a time line", desc,
                        {"ar": "article", "mn": "date mentioned", "rel": "related event"})
     left = len(marks) - len(shown) + far
-    caption = desc + " Each dot links to its source" + (f"; {left} more dates are not drawn." if left else ".")
+    more = f"; {left} more {'dates are' if left > 1 else 'date is'} not drawn" if left else ""
+    caption = desc + f" Each dot links to its source{more}."
     if n_mn:
         by_day: dict[date, list[Mark]] = defaultdict(list)
         for m in shown:

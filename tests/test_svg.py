@@ -18,14 +18,15 @@ NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 HOSTILE = ["<script>alert(1)</script>", "Tom & Jerry", 'say "hi"', "it's", "{{ 7*7 }}", "bell\x07ring", "x\ud800y"]
 
-# three dated reports of one toll, on three days: the Figures page draws a chart of them
+# three dated reports of one toll, on three days before the sample's own (9,500 on 2023-11-04):
+# the Figures page draws a chart of them
 TOLL = {
-    "toll-a.md": "---\ntitle: Gaza toll rises past four thousand\ndate: 2023-10-20\nsource: Wire <A> & Co\n---\n"
-                 "The health ministry said 4,137 people have been killed in Gaza.\n",
-    "toll-b.md": "---\ntitle: Gaza toll passes seven thousand\ndate: 2023-10-28\nsource: Wire B\n---\n"
-                 "At least 7,326 people have been killed in Gaza, the health ministry said.\n",
-    "toll-c.md": "---\ntitle: Gaza toll passes ten thousand\ndate: 2023-11-06\nsource: Wire C\n---\n"
-                 "More than 10,000 people have been killed in Gaza, the health ministry said.\n",
+    "toll-a.md": "---\ntitle: Gaza toll rises past one thousand\ndate: 2023-10-12\nsource: Wire <A> & Co\n---\n"
+                 "The health ministry said 1,417 people have been killed in Gaza.\n",
+    "toll-b.md": "---\ntitle: Gaza toll passes four thousand\ndate: 2023-10-20\nsource: Wire B\n---\n"
+                 "At least 4,137 people have been killed in Gaza, the health ministry said.\n",
+    "toll-c.md": "---\ntitle: Gaza toll passes seven thousand\ndate: 2023-10-28\nsource: Wire C\n---\n"
+                 "More than 7,326 people have been killed in Gaza, the health ministry said.\n",
 }
 
 
