@@ -175,8 +175,9 @@ def _bin_days(span: int, columns: int) -> int:
     return span // columns + 1
 
 
-BIN_NAMES = {1: "day", 2: "two days", 7: "week", 14: "fortnight", 30: "month", 61: "two months",
-             91: "quarter", 182: "half-year", 365: "year"}
+BIN_NAMES = {1: "a day", 2: "two days", 7: "a week", 14: "two weeks", 30: "a month", 61: "two months",
+             91: "three months", 182: "six months", 365: "a year", 730: "two years", 1826: "five years",
+             3652: "ten years"}
 
 
 def timeline_svg(marks: list[Mark], uid: str, title: str, desc: str, legend: dict[str, str] | None = None) -> str:
@@ -191,7 +192,7 @@ def timeline_svg(marks: list[Mark], uid: str, title: str, desc: str, legend: dic
     span = (d1 - d0).days
     k = _bin_days(span, int((x1 - x0) // 12))
     if k > 1:
-        desc += f" Each column is one {BIN_NAMES.get(k, f'{k} days')}."
+        desc += f" Each column covers {BIN_NAMES.get(k, f'{k} days')}."
     cols: dict[int, list[Mark]] = defaultdict(list)
     for m in marks:
         cols[(m.day - d0).days // k].append(m)
@@ -442,7 +443,7 @@ def event_block(corpus, ev, by_id: dict) -> str:
     n_mn = sum(1 for m in shown if m.kind == "mn")
     n_rel = sum(1 for m in shown if m.kind == "rel")
     what = [x for x in (_plural(n_ar, "article") + " by publication date" if n_ar else "",
-                        _plural(n_mn, "date") + " they mention" if n_mn else "",
+                        _plural(n_mn, "date") + " mentioned in them" if n_mn else "",
                         _plural(n_rel, "related event") if n_rel else "") if x]
     desc = f"From {days[0]} to {days[-1]}: " + ", ".join(what) + "."
     svg = timeline_svg(shown, "bf-event", "The event on a time line", desc,

@@ -132,7 +132,7 @@ def test_too_little_to_draw_gives_nothing():
 def test_sizes_are_capped():
     strip = parse(svg.timeline_svg(marks(500, step=3), "u", "t", "d"))
     assert len(links(strip)) <= svg.MAX_MARKS
-    assert "Each column is one" in strip.find(NS + "desc").text  # 1,500 days: grouped
+    assert "Each column covers two months" in strip.find(NS + "desc").text  # 1,500 days: grouped
     xs = {c.get("cx") for c in strip.iter(NS + "circle")}
     assert len(xs) <= 40
     chart = parse(svg.chart_svg(points(500), "u", "t", "d"))
