@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import yamlsafe
+from . import svg, yamlsafe
 from .escape import html_text, md_text
 from .events import Event
 from .link import Corpus
@@ -188,6 +188,8 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
              f'<p class="bf-event-meta"><strong>{ev.date or "undated"}</strong> · {n} source{"s" if n != 1 else ""}'
              + (" · " + ", ".join(f'<a href="../../actors/{aid}/">{html_text(corpus.actors[aid].name)}</a>'
                                   for aid, _ in actors[:6]) if actors else "") + "</p>\n"]
+    if pic := svg.event_block(corpus, ev, by_id):  # "" when there is too little to draw
+        lines.append(pic)
     lines.append("## Summary\n")
     for s in ev.articles:
         text, anchor = lead_sentence(corpus, s)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from . import svg
 from .escape import md_text
 from .link import Corpus
 from .measures import Measure, build_measures
@@ -120,8 +121,10 @@ def figures_page(corpus: Corpus, measures: list[Measure]) -> str:
     if multi:
         lines.append("## Reported by several articles\n")
     header = ["| Published | Value | As written | Attributed to | Article |", "|---|---|---|---|---|"]
-    for m in multi:
+    for i, m in enumerate(multi):
         lines.append(f"### {md_text(m.label(names)).capitalize()}\n")
+        if pic := svg.measure_block(corpus, m, names, f"bf-m{i}"):
+            lines.append(pic)
         for pts in m.conflicts:
             vals = ", ".join(sorted({fmt_value(p.figure.value) for p in pts}))
             lines.append(f'!!! warning "Sources disagree ({pts[0].published})"\n    Articles published the same day '

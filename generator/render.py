@@ -27,6 +27,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from . import svg
 from .escape import attr, html_text, md_text, safe_url
 from .link import Actor, ArticleRecord, Corpus
 
@@ -231,6 +232,8 @@ def _home(corpus: Corpus) -> str:
              f"{len(recs)} articles ({len(undated)} undated) on {len(corpus.events)} events "
              f"({len(multi)} reported by several articles), {len(corpus.actors)} actors. "
              "[Timeline](timeline/index.md) · [Figures](figures/index.md) · [Quotes](quotes/index.md)\n"]
+    if pic := svg.home_block(corpus):  # "" when there is too little to draw
+        lines.append(pic)
     if corpus.events:
         lines.append("## Latest events\n")
         for e in corpus.events[:HOME_LATEST]:
@@ -357,6 +360,8 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
     if co:
         lines.append("## Appears with { data-search-exclude }\n")
         top = heapq.nsmallest(20, co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
+        if pic := svg.actor_block(corpus, x, top):
+            lines.append(pic)
         for aid, n in top:
             lines.append(f"- [{md_text(corpus.actors[aid].name)}]({aid}.md) — {n} article{'s' if n != 1 else ''}")
         lines.append("")

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import REPO, make_project, mkdocs_build
 from generator.build import generate
+from test_svg import TOLL
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":  # CI: a missing browser is a failure, not a skip
@@ -29,7 +30,7 @@ PAYLOAD_TXT = "Plain <script>window.pwned=5</script> headline\n\n<img src=x oner
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
-    root = make_project(tmp, {"zz-payload.md": PAYLOAD, "zz-payload-plain.txt": PAYLOAD_TXT}, samples=True)
+    root = make_project(tmp, {"zz-payload.md": PAYLOAD, "zz-payload-plain.txt": PAYLOAD_TXT, **TOLL}, samples=True)
     generate(root, quiet=True)
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
@@ -113,19 +114,51 @@ def test_payload_article_is_inert(site, page, name):
     assert not [e for e in page.errors if "pwned" in e], page.errors
 
 
-@pytest.mark.parametrize("width,height,label", [(390, 844, "phone"), (1280, 900, "desktop")])
-def test_screenshots(site, browser, width, height, label):
+def test_pictures_draw_and_lead_to_their_sources(site, page):
+    """The build-time SVG pictures: drawn at a readable size, each mark a working link (served under a
+    sub-path), and no script error from them (Material's instant navigation touches every link)."""
+    for path in ("", "figures/", "actors/recep-tayyip-erdogan/", "events/"):
+        page.goto(site + path)
+        if path == "events/":
+            page.locator("article table a").first.click()
+            page.wait_for_url("**/events/*/")
+        pic = page.locator("figure.bf-pic svg").first
+        box = pic.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 60, (path, box)
+        assert page.locator("figure.bf-pic figcaption").first.inner_text().strip()
+    page.goto(site + "figures/")
+    page.locator("figure.bf-pic svg a circle").first.click()
+    page.wait_for_url("**/articles/toll-a/#p1")
+    assert "1,417" in page.locator("[id='p1']").inner_text()
+    page.goto(site + "actors/recep-tayyip-erdogan/")
+    page.locator("figure.bf-pic svg a").first.click()
+    page.wait_for_url("**/actors/*/")
+    assert "recep-tayyip-erdogan" not in page.url and page.locator("h1").count() == 1
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("width,height,label,scheme", [(390, 844, "phone", "light"), (1280, 900, "desktop", "light"),
+                                                       (390, 844, "phone-dark", "dark"),
+                                                       (1280, 900, "desktop-dark", "dark")])
+def test_screenshots(site, browser, width, height, label, scheme):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    ctx = browser.new_context(viewport={"width": width, "height": height})
+    ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
     pg = ctx.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    for name, path in (("home", ""), ("actor", "actors/recep-tayyip-erdogan/"), ("event", "events/")):
+    for name, path in (("home", ""), ("actor", "actors/recep-tayyip-erdogan/"), ("event", "events/"),
+                       ("figures", "figures/")):
         pg.goto(site + path)
         if name == "event":
             pg.locator("article table a").first.click()
             pg.wait_for_url("**/events/*/")
         pg.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=False)
         assert (SHOTS / f"{name}-{label}.png").stat().st_size > 5000
+        pic = pg.locator("figure.bf-pic").first  # the picture itself, whole, for a close look
+        pic.screenshot(path=str(SHOTS / f"{name}-picture-{label}.png"))
+        # the labels are drawn in a colour of the scheme, not in the page's background colour
+        fill, bg = pic.evaluate("f => [getComputedStyle(f.querySelector('svg text')).fill, "
+                                "getComputedStyle(document.body).backgroundColor]")
+        assert fill != bg, (name, label, fill, bg)
     ctx.close()
     assert not errors, errors

@@ -19,8 +19,8 @@ class Page(HTMLParser):
         a = dict(attrs)
         if a.get("id"):
             self.ids.add(a["id"])
-        if tag == "a" and a.get("href"):
-            self.links.append(a["href"])
+        if tag == "a" and (a.get("href") or a.get("xlink:href")):  # xlink:href: links inside inline SVG
+            self.links.append(a.get("href") or a["xlink:href"])
         if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
             self.redirect = True
             self.links.append(a["content"].split("url=", 1)[1])
