@@ -20,6 +20,7 @@ from . import __version__
 from .cache import Cache, code_version, key as cache_key
 from .extract import extract
 from .extract.dates import infer_published
+from .feed import feed_files
 from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
@@ -247,6 +248,10 @@ def _fingerprint(root: Path, content: Path) -> str:
         p = content / name
         if p.is_file():
             h.update(name.encode() + p.read_bytes())
+    # the feed's links and title: BRIEFING_SITE_URL or mkdocs.yml's site_url, site_name, site_description
+    from .feed import site_config, site_url
+
+    h.update(json.dumps([site_url(root), site_config(root)], sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -288,6 +293,7 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     attach_events(corpus, content, report)
     t2 = time.perf_counter()
     files = render(corpus)
+    files.update(feed_files(corpus, root))
     t3 = time.perf_counter()
     report.pages, hashes = write_tree(out, files, manifest.get("files", {}), keep=(".gitignore", MANIFEST))
     (out / MANIFEST).write_text(json.dumps({
