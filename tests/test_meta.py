@@ -207,6 +207,7 @@ def test_actor_infobox(site):
     assert (site / "actors/recep-tayyip-erdogan.json").is_file()
     entry = json.loads((site / "actors/recep-tayyip-erdogan.json").read_text())
     assert entry in json.loads((site / "actors.json").read_text())
+    assert text.index("<h1") < text.index('<aside class="bf-infobox"') < text.index("<h2")  # under the name
     # the facts are the infobox's, not repeated as Markdown lines in the body
     body = text.split("</aside>", 1)[1]
     assert "<strong>Type:</strong>" not in body and "Also called:" not in body and ">Roles</h2>" not in body
@@ -232,6 +233,7 @@ def test_event_header(site):
     assert '<a class="bf-header__item" href="#sources">3 sources</a>' in header
     assert 'href="../../actors/recep-tayyip-erdogan/"' in header or "Actors:" in header
     assert "bf-event-meta" not in text and 'id="sources"' in text
+    assert text.index("<h1") < text.index('<header class="bf-header"') < text.index("<h2")  # under the title
 
 
 # ---------------------------------------------------------------- feed
