@@ -25,7 +25,7 @@ from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .registry import load as load_registry
-from .render import render, write_tree
+from .render import render_with_inputs, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
@@ -48,6 +48,7 @@ class Report:
     pages: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False
+    drawn: int = 0  # pages drawn this build (the others were unchanged and kept; see render)
 
     def summary(self) -> str:
         stage = ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items())
@@ -56,7 +57,7 @@ class Report:
                     f"{stage}")
         return (f"briefing: {self.files} files read, {self.published} articles published "
                 f"({self.extracted} extracted, {self.from_cache} from cache), {len(self.rejected)} rejected, "
-                f"{len(self.problems)} problems; pages written {self.pages.get('written', 0)}, "
+                f"{len(self.problems)} problems; pages drawn {self.drawn}, written {self.pages.get('written', 0)}, "
                 f"unchanged {self.pages.get('unchanged', 0)}, removed {self.pages.get('removed', 0)}; {stage}")
 
 
@@ -83,6 +84,9 @@ def is_error(problem: str) -> bool:
     return ": error: " in problem
 
 
+_CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes (outside UTF-16) or mostly control characters: not a text file."""
     head = data[:8192]
@@ -90,7 +94,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    ctrl = len(head) - len(head.translate(None, _CONTROL))
     return bool(head) and ctrl / len(head) > 0.1
 
 
@@ -122,6 +126,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     todo: list[tuple[str, bytes, str, str]] = []  # (shown path, bytes, text, cache key)
     done: dict[str, tuple[Article, Extraction, list[str]]] = {}
     order: list[str] = []
+    keys: dict[str, str] = {}
     for p in article_files(content):
         report.files += 1
         shown = p.relative_to(root).as_posix() if root and p.is_relative_to(root) else p.as_posix()
@@ -149,7 +154,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             report.problems.append(_problem(shown, f"skipped: {reason}"))
             continue
         order.append(shown)
-        k = cache_key(data, shown)
+        k = keys[shown] = cache_key(data, shown)
         raw = decode(data)[0]
         hit = cache.get(k, raw, shown)
         if hit is not None:
@@ -205,7 +210,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
         if body in texts:
             report.problems.append(_problem(shown, f"warning: same text as {texts[body]}; both are published"))
         texts.setdefault(body, shown)
-        records.append(ArticleRecord(article, ex))
+        records.append(ArticleRecord(article, ex, key=keys[shown]))
         report.published += 1
     return records
 
@@ -292,12 +297,17 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     report.problems.extend(registry.messages())
     attach_events(corpus, content, report)
     t2 = time.perf_counter()
-    files = render(corpus)
-    files.update(feed_files(corpus, root))
+    previous = manifest.get("files", {})
+    # pages the last build drew and that are still on disk can be kept when their inputs are unchanged
+    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and (out / rel).is_file()} \
+        if not force else {}
+    files, inputs = render_with_inputs(corpus, reuse)
+    report.drawn = sum(1 for v in files.values() if v is not None)
+    files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL
     t3 = time.perf_counter()
-    report.pages, hashes = write_tree(out, files, manifest.get("files", {}), keep=(".gitignore", MANIFEST))
+    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST))
     (out / MANIFEST).write_text(json.dumps({
-        "fingerprint": fingerprint, "files": hashes,
+        "fingerprint": fingerprint, "files": hashes, "inputs": inputs,
         "report": {"files": report.files, "published": report.published, "problems": report.problems}},
         sort_keys=True, separators=(",", ":")), encoding="utf-8")
     t4 = time.perf_counter()

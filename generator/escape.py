@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -23,8 +24,10 @@ def attr(s: str) -> str:
     return html.escape(s or "", quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
+@lru_cache(maxsize=65536)
 def md_text(s: str) -> str:
-    """Inline Markdown that shows ``s`` literally (one line)."""
+    """Inline Markdown that shows ``s`` literally (one line).  Cached: the same names and
+    titles are written on many pages of a large briefing."""
     s = " ".join((s or "").split())
     return html.escape(_MD_SPECIAL.sub(r"\\\1", s), quote=False).replace("{", "&#123;").replace("}", "&#125;")
 

@@ -106,7 +106,8 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
 
     blocks: list[Block] = []
     tokens = _MD.parse(text)
-    for tok in tokens:
+    opened: tuple[Block, int] | None = None  # the top-level block being read, and its first token
+    for i, tok in enumerate(tokens):
         if tok.level == 0 and tok.map and tok.nesting >= 0:
             s, e = _strip_span(raw, off(tok.map[0]), off(tok.map[1]))
             if s < e:
@@ -114,6 +115,11 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
                         "ordered_list_open": "list", "blockquote_open": "quote", "fence": "code",
                         "code_block": "code", "hr": "rule", "html_block": "paragraph", "table_open": "table"}
                 blocks.append(Block(s, e, kind.get(tok.type, "paragraph")))
+                opened = (blocks[-1], i)
+        if opened and tok.level == 0 and tok.nesting <= 0:
+            # the block's HTML, rendered once here (and cached with the extraction), not on every build
+            opened[0].html = _MD.renderer.render(tokens[opened[1]:i + 1], _MD.options, {}).strip()
+            opened = None
         if tok.type in ("list_item_open", "hr") and tok.map:
             # list markers and rules are structure a reader sees ("1. Michelle Freeman (Jamaica) 12.71"):
             # extractors keep them, only hidden markup is blanked

@@ -8,6 +8,7 @@ files or knows about MkDocs.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -36,9 +37,14 @@ class Actor:
     description: str | None = None
     links: dict[str, str] = field(default_factory=dict)
 
+    _articles: tuple[int, list[str]] | None = field(default=None, repr=False, compare=False)
+
     @property
     def articles(self) -> list[str]:
-        return sorted({m.article for m in self.mentions})
+        """Slugs of the articles mentioning the actor, sorted (kept until a mention is added)."""
+        if self._articles is None or self._articles[0] != len(self.mentions):
+            self._articles = (len(self.mentions), sorted({m.article for m in self.mentions}))
+        return self._articles[1]
 
 
 @dataclass
@@ -46,7 +52,9 @@ class ArticleRecord:
     article: Article
     extraction: Extraction
     actor_of: dict[tuple[int, int], str] = field(default_factory=dict)  # mention span -> actor id
+    key: str = ""  # the extraction cache key: a hash of the file's bytes, path and the extractors' code
     _starts: list[int] | None = field(default=None, repr=False)
+    _ids: tuple[int, list[str]] | None = field(default=None, repr=False)
 
     @property
     def slug(self) -> str:
@@ -63,7 +71,10 @@ class ArticleRecord:
         return blocks[max(i, 0)].anchor
 
     def actor_ids(self) -> list[str]:
-        return sorted(set(self.actor_of.values()))
+        """The ids of the actors the article mentions, sorted (kept until a mention is added)."""
+        if self._ids is None or self._ids[0] != len(self.actor_of):
+            self._ids = (len(self.actor_of), sorted(set(self.actor_of.values())))
+        return self._ids[1]
 
 
 @dataclass
@@ -100,6 +111,7 @@ class Corpus:
         return self._quotes
 
 
+@lru_cache(maxsize=1 << 17)
 def _norm(name: str) -> str:
     return " ".join(name.replace("\u2019", "'").split()).casefold()
 

@@ -79,6 +79,7 @@ class Block:
     end: int
     kind: str  # "headline" | "standfirst" | "byline" | "paragraph" | "heading" | "list" | "quote" | "code"
     anchor: str = ""
+    html: str = ""  # Markdown articles: the block as HTML (markdown-it, raw HTML shown as text)
 
 
 @dataclass

@@ -2,6 +2,11 @@
 
 ``render(corpus)`` returns ``{relative path: file content}`` for the docs
 tree; :func:`write_tree` writes only what changed and removes stale pages.
+``render(corpus, reuse)`` is the incremental form: each article, actor and
+event page gets a digest of everything it is drawn from (see
+:func:`_page_inputs`), and a page whose digest is the one the previous build
+recorded is not drawn again (its content is ``None``: keep the file).  Index
+pages and exports depend on the whole corpus and are always drawn.
 Article bodies are written as escaped HTML blocks (one per paragraph, each
 with a stable ``id``) so that offsets, anchors and links stay under the
 generator's control whichever site builder reads the tree.  Index pages use
@@ -14,6 +19,7 @@ import hashlib
 import heapq
 import json
 import os
+import posixpath
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -109,7 +115,7 @@ def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
     mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
     for b in a.blocks:
         if a.fmt == "md":
-            inner = _MD.render(a.raw[b.start:b.end]).strip()
+            inner = b.html or _MD.render(a.raw[b.start:b.end]).strip()
             parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
             continue
         inner = _linked_text(rec, b.start, b.end, page_url, mentions)
@@ -398,50 +404,136 @@ def _exports(corpus: Corpus) -> dict[str, str]:
         art["event"] = of[art["slug"]].id if art["slug"] in of else None
     events = [{"id": e.id, "title": e.title, "date": e.date, "url": f"events/{e.id}/", "articles": e.articles,
                "related": e.related} for e in sorted(corpus.events, key=lambda e: e.id)]
-    dump = lambda v: json.dumps(v, ensure_ascii=False, indent=1, sort_keys=True) + "\n"  # noqa: E731
+    def dump(items: list[dict]) -> str:
+        # one record per line: a change shows as the lines of the records it touches, and the
+        # C encoder (no indent) writes the corpus' exports in a fraction of the indented time
+        return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False, sort_keys=True) for x in items) + "\n]\n"
     files = {"actors.json": dump(actors), "articles.json": dump(articles), "events.json": dump(events)}
-    for entry in actors:  # each actor's entry on its own, linked from the actor page's infobox
-        files[f"actors/{entry['id']}.json"] = dump(entry)
+    for entry in actors:  # each actor's record on its own, linked from the actor page's infobox
+        files[f"actors/{entry['id']}.json"] = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
     return files
 
 
-def render(corpus: Corpus) -> dict[str, str]:
+_RENDER_CODE: str | None = None
+
+
+def render_code_version() -> str:
+    """A hash of the generator's code: any change to it draws every page again."""
+    global _RENDER_CODE
+    if _RENDER_CODE is None:
+        h = hashlib.sha1()
+        pkg = Path(__file__).resolve().parent
+        for p in sorted(pkg.rglob("*")):
+            if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".txt", ".json") and "__pycache__" not in p.parts:
+                h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes())
+        _RENDER_CODE = h.hexdigest()
+    return _RENDER_CODE
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _page_inputs(corpus: Corpus, by_actor: dict[str, list]) -> dict[str, str]:
+    """page path -> digest of everything the page is drawn from.
+
+    An article page is drawn from its article (the cache key covers the file and
+    its extraction), the publication date (which events may infer), the actors
+    its mentions resolve to (ids, names, types) and its event (id, title, date,
+    size).  An actor page, from the actor and the digests of its articles (which
+    carry the names of every actor appearing with it and their events) and its
+    timeline entries.  An event page, from the event, its articles' digests and
+    its related events.  Every digest also covers the generator's code."""
+    code = render_code_version()
+    ev_of = corpus.event_of() if corpus.events else {}
+    ev_lite = {e.id: (e.id, e.title, e.date, len(e.articles)) for e in corpus.events}
+    x_lite = {aid: (x.id, x.name, x.type) for aid, x in corpus.actors.items()}
+    art: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for r in corpus.records:
+        a = r.article
+        e = ev_of.get(r.slug)
+        art[r.slug] = _digest(code, r.key, a.path, a.slug, a.title, a.published, a.published_from,
+                              a.published_evidence, sorted(r.actor_of.items()),
+                              [x_lite.get(i) for i in r.actor_ids()], ev_lite.get(e.id) if e else None,
+                              r.extraction.dates if a.published_from == "inferred" else None)
+        out[f"articles/{r.slug}.md"] = art[r.slug]
+    for x in corpus.actors.values():
+        hs = [(h.value, h.label, h.sources) for h in by_actor.get(x.id, ())]
+        out[f"actors/{x.id}.md"] = _digest(
+            code, x.id, x.name, x.type, sorted(x.aliases), x.roles, x.description, sorted(x.links.items()),
+            len(x.mentions), [(s, art[s]) for s in x.articles], hs)
+    for e in corpus.events:
+        out[f"events/{e.id}.md"] = _digest(code, e, [art[s] for s in e.articles],
+                                           [ev_lite.get(r) for r in e.related])
+    return out
+
+
+def render(corpus: Corpus, reuse: dict[str, str] | None = None) -> dict[str, str | None]:
+    """The docs tree.  ``reuse``: page path -> input digest of pages the last build wrote and
+    that are still on disk; such a page whose digest has not changed comes back as ``None``."""
+    return render_with_inputs(corpus, reuse)[0]
+
+
+def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
+                       ) -> tuple[dict[str, str | None], dict[str, str]]:
+    """(the docs tree as :func:`render` gives it, the input digest of every page that has one)."""
     from .pages import corpus_pages
 
-    files = {"index.md": _home(corpus), "articles/index.md": _articles_index(corpus),
-             "actors/index.md": _actors_index(corpus)}
+    files: dict[str, str | None] = {"index.md": _home(corpus), "articles/index.md": _articles_index(corpus),
+                                    "actors/index.md": _actors_index(corpus)}
     extra, happenings, _ = corpus_pages(corpus)
     files.update(extra)
-    for r in corpus.records:
-        files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
     by_actor: dict[str, list] = defaultdict(list)
     for h in happenings:
         for aid in h.actors:
             by_actor[aid].append(h)
+    inputs = _page_inputs(corpus, by_actor)
+    reuse = reuse or {}
+
+    def fresh(path: str) -> bool:
+        if reuse.get(path) == inputs[path]:
+            files[path] = None
+            return False
+        return True
+
+    for r in corpus.records:
+        if fresh(f"articles/{r.slug}.md"):
+            files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
     for x in corpus.actors.values():
-        files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
+        if fresh(f"actors/{x.id}.md"):
+            files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
     for old, new in corpus.redirects.items():
-        files[f"actors/{old}.md"] = _redirect_page(corpus.actors[new].name, actor_url(new))
+        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old), actor_url(new))
     from .eventsite import event_page, events_index
 
     by_id = {e.id: e for e in corpus.events}
     files["events/index.md"] = events_index(corpus, corpus.events, _front_matter)
     for e in corpus.events:
-        files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
+        if fresh(f"events/{e.id}.md"):
+            files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
     for old, new in corpus.event_redirects.items():
-        files[f"events/{old}.md"] = _redirect_page(by_id[new].title, f"events/{new}/")
+        files[f"events/{old}/index.html"] = _redirect_page(by_id[new].title, f"events/{old}/", f"events/{new}/")
     files.update(_exports(corpus))
-    return files
+    return files, inputs
 
 
-def _redirect_page(title: str, target_url: str) -> str:
-    fm = {"title": html_text(title), "template": "redirect.html", "redirect": target_url, "search": {"exclude": True}}
-    # the old page lives in the same folder as the new one: a .md link MkDocs checks in strict mode
-    target_file = target_url.rstrip("/").rsplit("/", 1)[-1] + ".md"
-    return _front_matter(fm) + f"Moved to [{md_text(title)}]({target_file}).\n"
+def _redirect_page(title: str, from_url: str, target_url: str) -> str:
+    """A moved page (an actor renamed or merged, an event renamed or merged) as a static HTML file:
+    MkDocs and Zensical copy it as it is, so thousands of old URLs cost the site build nothing.
+    Relative links, so the redirect works under any sub-path; the fragment is kept."""
+    rel = posixpath.relpath(target_url, from_url).rstrip("/") + "/"  # "actors/a/" -> "actors/b/": "../b/"
+    target = attr(rel)
+    name = html_text(title)
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>Moved: {name}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+            f"<link rel=\"canonical\" href=\"{target}\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+            f"<script>location.replace({json.dumps(rel)} + location.hash)</script>\n"
+            f"</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{name}</a>.</p>\n</body>\n</html>\n")
 
 
-def write_tree(out: Path, files: dict[str, str], previous: dict[str, str] | None = None,
+def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str] | None = None,
                keep: tuple[str, ...] = (".gitignore",)) -> tuple[dict[str, int], dict[str, str]]:
     """Write files under ``out``, only those whose bytes changed; delete files no longer generated.
 
@@ -456,6 +548,12 @@ def write_tree(out: Path, files: dict[str, str], previous: dict[str, str] | None
         parts = rel.split("/")
         if rel.startswith("/") or "\\" in rel or any(x in ("", ".", "..") for x in parts):
             raise ValueError(f"refusing to write outside {out}: {rel!r}")
+        if content is None:  # unchanged, not drawn again (see render): the file the last build wrote stays
+            if rel not in previous:
+                raise ValueError(f"{rel}: kept from the last build, which did not write it")
+            hashes[rel] = previous[rel]
+            stats["unchanged"] += 1
+            continue
         target = out / rel
         data = content.encode("utf-8")
         digest = hashlib.sha1(data).hexdigest()

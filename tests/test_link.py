@@ -80,9 +80,10 @@ def test_registry_new_id_redirects_old_url(tmp_path):
     assert "erdogan-president" in c.actors and "recep-tayyip-erdogan" not in c.actors
     assert c.redirects["recep-tayyip-erdogan"] == "erdogan-president"
     pages = render(c)
-    import yaml
-    fm = yaml.safe_load(pages["actors/recep-tayyip-erdogan.md"].split("---\n")[1])
-    assert fm["template"] == "redirect.html" and fm["redirect"] == "actors/erdogan-president/"
+    page = pages["actors/recep-tayyip-erdogan/index.html"]
+    assert "actors/recep-tayyip-erdogan.md" not in pages
+    assert 'http-equiv="refresh" content="0; url=../erdogan-president/"' in page
+    assert 'rel="canonical" href="../erdogan-president/"' in page and 'content="noindex"' in page
 
 
 def test_registry_merge_two_actors(tmp_path):

@@ -1,0 +1,72 @@
+"""An incremental build (pages whose inputs did not change are kept, not drawn again)
+gives exactly the tree a full build gives, after every kind of content change."""
+import shutil
+
+import pytest
+
+from conftest import make_project
+from generator.build import generate
+from test_determinism import EXTRA, tree
+
+
+def _full(src, tmp_path, name):
+    """A from-scratch build of ``src``'s content in a fresh project: no manifest, no kept pages."""
+    other = make_project(tmp_path / name)
+    shutil.rmtree(other / "content")
+    shutil.copytree(src / "content", other / "content")
+    generate(other, quiet=True, force=True)
+    return tree(other / "docs")
+
+
+def _append(path, text):
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(text)
+
+
+CHANGES = {
+    # a new paragraph with a new person, a known actor and a figure in one article
+    "edit": lambda arts: _append(arts / "synthetic-005.txt",
+                                 "\nGeneral Omar Haddad met Ana Lopez5 in Ankara and said 40 trucks had crossed.\n"),
+    # a new article: it joins an event, adds mentions to known actors and a fuller name
+    # that renames a one-word actor ("Lopez3" becomes "Maria Lopez3")
+    "add": lambda arts: (arts / "synthetic-new.txt").write_text(
+        "date 2023-11-04 Minister Ana Lopez3 visits city 3\n\nMinister Ana Lopez3 said on Monday that 103 people "
+        "were evacuated from Ankara, officials said. Lopez3 met Maria Lopez3 and Hakan Fidan.\n", encoding="utf-8"),
+    # an article removed: its actors lose a mention, some actors disappear
+    "remove": lambda arts: (arts / "synthetic-010.txt").unlink(),
+    # the editor renames an actor in content/actors.yml: every page linking to it changes
+    "registry": lambda arts: (arts.parent / "actors.yml").write_text(
+        "hakan-fidan:\n  name: Hakan Fidan (foreign minister)\n  type: person\n", encoding="utf-8"),
+    # an undated sample article's date changes what events infer for others
+    "redate": lambda arts: _append(next(arts.glob("001_*.txt")), "\nThe talks were held on 12 November 2023.\n"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_incremental_build_equals_full_build(tmp_path, change):
+    root = make_project(tmp_path / "inc", EXTRA, samples=True)
+    first = generate(root, quiet=True)
+    assert first.drawn > 0
+    CHANGES[change](root / "content" / "articles")
+    again = generate(root, quiet=True)
+    assert tree(root / "docs") == _full(root, tmp_path, "full")
+    # and it was incremental: most article, actor and event pages were kept, not drawn again
+    assert again.drawn < first.drawn / 2, (again.drawn, first.drawn)
+
+
+def test_no_change_after_forced_build_draws_nothing_per_item(tmp_path):
+    root = make_project(tmp_path / "inc", EXTRA, samples=True)
+    generate(root, quiet=True)
+    (root / "content" / "articles" / "synthetic-001.txt").touch()  # same bytes: the fingerprint shortcut
+    assert generate(root, quiet=True).unchanged
+
+
+def test_hand_edited_or_deleted_page_is_drawn_again(tmp_path):
+    root = make_project(tmp_path / "inc", EXTRA, samples=True)
+    generate(root, quiet=True)
+    page = next((root / "docs" / "actors").glob("hakan-fidan.md"))
+    page.unlink()
+    _append(root / "content" / "articles" / "synthetic-002.txt", "\nA late line.\n")
+    generate(root, quiet=True)
+    assert page.is_file()
+    assert tree(root / "docs") == _full(root, tmp_path, "full")
