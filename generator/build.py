@@ -182,6 +182,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             if progress and n % 500 == 0:
                 print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
     report.extracted += len(todo)
+    cache.prune(set(keys.values()))
     records: list[ArticleRecord] = []
     slugs: set[str] = set()
     titles: dict[str, str] = {}

@@ -206,7 +206,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
     quotes = [(recs[s], q) for s in ev.articles for q in recs[s].extraction.quotes
               if recs[s].actor_of.get((q.speaker_start, q.speaker_end)) and not q.partial]
     if quotes:
-        lines.append("## Key quotes\n")
+        lines.append("## Key quotes { data-search-exclude }\n")
         for rec, q in quotes[:8]:
             aid = rec.actor_of[(q.speaker_start, q.speaker_end)]
             lines.append(f"- “{md_text(q.text)}” — [{md_text(corpus.actors[aid].name)}](../actors/{aid}.md) "
@@ -216,7 +216,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
     measures = [m for m in build_measures(sub) if m.predicate]
     if measures:
         names = {m.place: corpus.actors[m.place].name for m in measures if m.place in corpus.actors}
-        lines.append("## Figures\n")
+        lines.append("## Figures { data-search-exclude }\n")
         for m in measures[:10]:
             vals = "; ".join(f"{md_text(p.figure.text)} ([{md_text(recs[p.slug].article.source or 'source')}]"
                              f"(../articles/{p.slug}.md#{p.anchor}))" for p in m.points)
@@ -224,7 +224,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
                 len({p.slug for p in m.points}) > 1 else ""
             lines.append(f"- {md_text(m.label(names)).capitalize()}: {vals}{flag}")
         lines.append("")
-    lines.append("## Sources\n")
+    lines.append("## Sources { data-search-exclude }\n")
     for s in ev.articles:
         a = recs[s].article
         lines.append(f"- {a.published or 'undated'}: [{md_text(a.title)}](../articles/{s}.md)"
@@ -232,19 +232,19 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
     lines.append("")
     related = [by_id[r] for r in ev.related if r in by_id]
     if related:
-        lines.append("## Related events\n")
+        lines.append("## Related events { data-search-exclude }\n")
         for r in sorted(related, key=lambda e: (e.date or "9999", e.id)):
             lines.append(f"- {r.date or 'undated'}: [{md_text(r.title)}]({r.id}.md)")
         lines.append("")
     if ev.evidence:
-        lines.append("## Why these articles are one event\n")
+        lines.append("## Why these articles are one event { data-search-exclude }\n")
         lines += [f"- {md_text(x)}" for x in ev.evidence] + [""]
     return "\n".join(lines)
 
 
 def events_index(corpus: Corpus, events: list[Event], front) -> str:
     multi = [e for e in events if len(e.articles) > 1]
-    lines = [front({"title": "Events"}), "# Events\n",
+    lines = [front({"title": "Events", "search": {"exclude": True}}), "# Events\n",
              f"{len(events)} events from {len(corpus.records)} articles; {len(multi)} reported by several articles. "
              "Newest first.\n", "| Date | Event | Sources |", "|---|---|---|"]
     for e in events:

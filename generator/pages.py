@@ -51,12 +51,12 @@ def timeline_pages(corpus: Corpus, happenings: list[Happening]) -> dict[str, str
                         f"## Latest {TIMELINE_LATEST}\n"]
         body += [_happening_line(corpus, h, "../") for h in happenings[-TIMELINE_LATEST:]]
         for y, hs in years.items():
-            page = [_front_matter({"title": f"Timeline {y}"}), f"# Timeline: {y}\n",
+            page = [_front_matter({"title": f"Timeline {y}", "search": {"exclude": True}}), f"# Timeline: {y}\n",
                     "[All years](index.md)\n"] + [_happening_line(corpus, h, "../") for h in hs]
             files[f"timeline/{y}.md"] = "\n".join(page) + "\n"
     if not happenings:
         body.append("No dated happenings yet.")
-    files["timeline/index.md"] = _front_matter({"title": "Timeline"}) + "\n".join(body) + "\n"
+    files["timeline/index.md"] = _front_matter({"title": "Timeline", "search": {"exclude": True}}) + "\n".join(body) + "\n"
     return files
 
 
@@ -113,7 +113,7 @@ def figures_page(corpus: Corpus, measures: list[Measure]) -> str:
     names = {aid: a.name for aid, a in corpus.actors.items()}
     multi = [m for m in measures if len({p.slug for p in m.points}) > 1]
     single = [m for m in measures if len({p.slug for p in m.points}) <= 1]
-    lines = [_front_matter({"title": "Figures"}), "# Figures\n",
+    lines = [_front_matter({"title": "Figures", "search": {"exclude": True}}), "# Figures\n",
              "Reported numbers grouped by what they measure, in the order they were published, each with its source "
              "and a link to its paragraph. Where articles published the same day give different numbers for the "
              "same thing, the disagreement is flagged.\n"]

@@ -193,17 +193,17 @@ def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
                    if aid in corpus.actors else html_text(q.speaker_description or q.speaker_text or "unattributed"))
             partial = " (partial)" if q.partial else ""
             items.append(f'<li>“<a href="#{rec.anchor_at(q.start)}">{html_text(q.text)}</a>”{partial} — {who}</li>')
-        out.append('<h2 id="quotes">Quotes</h2>\n<ul class="bf-quotes">' + "".join(items) + "</ul>\n")
+        out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n<ul class="bf-quotes">' + "".join(items) + "</ul>\n")
     if ex.figures:
         items = []
         for f in ex.figures:
             val = fmt_value(f.value) + (f" {html_text(f.unit)}" if f.unit else "")
             items.append(f'<li><a href="#{rec.anchor_at(f.start)}">{html_text(f.text)}</a> = {val}</li>')
-        out.append('<h2 id="figures">Figures</h2>\n<ul class="bf-figures">' + "".join(items) + "</ul>\n")
+        out.append('<h2 id="figures" data-search-exclude>Figures</h2>\n<ul class="bf-figures">' + "".join(items) + "</ul>\n")
     if ex.dates:
         items = [f'<li><a href="#{rec.anchor_at(d.start)}">{html_text(d.text)}</a> → {html_text(d.value or "?")}</li>'
                  for d in ex.dates]
-        out.append('<h2 id="dates">Dates</h2>\n<ul class="bf-dates">' + "".join(items) + "</ul>\n")
+        out.append('<h2 id="dates" data-search-exclude>Dates</h2>\n<ul class="bf-dates">' + "".join(items) + "</ul>\n")
     return out
 
 
@@ -228,7 +228,7 @@ def _home(corpus: Corpus) -> str:
     recs = corpus.records
     undated = [r for r in recs if not r.article.published]
     multi = [e for e in corpus.events if len(e.articles) > 1]
-    lines = [_front_matter({"hide": ["navigation"]}), "# Briefing\n",
+    lines = [_front_matter({"hide": ["navigation"], "search": {"exclude": True}}), "# Briefing\n",
              f"{len(recs)} articles ({len(undated)} undated) on {len(corpus.events)} events "
              f"({len(multi)} reported by several articles), {len(corpus.actors)} actors. "
              "[Timeline](timeline/index.md) · [Figures](figures/index.md) · [Quotes](quotes/index.md)\n"]
@@ -267,14 +267,14 @@ def _home(corpus: Corpus) -> str:
 
 
 def _articles_index(corpus: Corpus) -> str:
-    lines = [_front_matter({"title": "Articles"}), "# Articles\n",
+    lines = [_front_matter({"title": "Articles", "search": {"exclude": True}}), "# Articles\n",
              f"{len(corpus.records)} articles, newest first; undated articles at the end.\n",
              *_articles_table(corpus.records, ""), ""]
     return "\n".join(lines)
 
 
 def _actors_index(corpus: Corpus) -> str:
-    lines = [_front_matter({"title": "Actors"}), "# Actors\n"]
+    lines = [_front_matter({"title": "Actors", "search": {"exclude": True}}), "# Actors\n"]
     if not corpus.actors:
         lines.append("No actors found yet.\n")
     by_type: dict[str, list[Actor]] = defaultdict(list)
@@ -292,7 +292,7 @@ def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
     items = corpus.quotes_by_speaker().get(x.id, [])
     if not items:
         return []
-    lines = ["## Quotes\n"]
+    lines = ["## Quotes { data-search-exclude }\n"]
     for rec, q in sorted(items, key=lambda it: (_sort_key_article(it[0]), it[1].start)):
         partial = " <small>(partial)</small>" if q.partial else ""
         lines.append(f"- “{md_text(q.text)}”{partial} — <small>{rec.article.published or 'undated'}, "
@@ -349,20 +349,20 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
         of = corpus.event_of()
         evs = {of[s].id: of[s] for s in x.articles if s in of}
         if evs:
-            lines.append("## Events\n")
+            lines.append("## Events { data-search-exclude }\n")
             for e in sorted(evs.values(), key=lambda e: (e.date or "", e.id), reverse=True)[:30]:
                 lines.append(f"- {e.date or 'undated'}: [{md_text(e.title)}](../events/{e.id}.md) "
                              f"— {len(e.articles)} source{'s' if len(e.articles) != 1 else ''}")
             lines.append("")
     lines += _actor_quotes(x, corpus)
     if happenings:
-        lines.append("## Timeline\n")
+        lines.append("## Timeline { data-search-exclude }\n")
         for h in happenings[-50:]:
             src = h.sources[0]
             more = f" and {len(h.sources) - 1} more" if len(h.sources) > 1 else ""
             lines.append(f"- **{h.value}** — {md_text(h.label)} <small>([source](../articles/{src.slug}.md#{src.anchor}){more})</small>")
         lines.append("")
-    lines.append("## Articles\n")
+    lines.append("## Articles { data-search-exclude }\n")
     by_article: dict[str, list] = defaultdict(list)
     for m in x.mentions:
         by_article[m.article].append(m)
@@ -379,7 +379,7 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
             if aid != x.id:
                 co[aid] += 1
     if co:
-        lines.append("## Appears with\n")
+        lines.append("## Appears with { data-search-exclude }\n")
         top = heapq.nsmallest(20, co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
         for aid, n in top:
             lines.append(f"- [{md_text(corpus.actors[aid].name)}]({aid}.md) — {n} article{'s' if n != 1 else ''}")

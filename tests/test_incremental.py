@@ -70,3 +70,15 @@ def test_hand_edited_or_deleted_page_is_drawn_again(tmp_path):
     generate(root, quiet=True)
     assert page.is_file()
     assert tree(root / "docs") == _full(root, tmp_path, "full")
+
+
+def test_cache_keeps_only_what_the_build_used(tmp_path):
+    root = make_project(tmp_path / "inc", EXTRA, samples=True)
+    generate(root, quiet=True)
+    entries = lambda: sorted(p.name for p in (root / ".cache" / "briefing").rglob("*.json"))  # noqa: E731
+    before = entries()
+    assert len(before) == 75
+    _append(root / "content" / "articles" / "synthetic-003.txt", "\nOne more line.\n")
+    generate(root, quiet=True)
+    after = entries()
+    assert len(after) == 75 and len(set(after) - set(before)) == 1
