@@ -340,11 +340,14 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
     recs = corpus.by_slug()
     info = _actor_info(x, corpus)
     lead = _actor_lead(info)
-    # a search for an actor's name or alias finds the actor's page above the articles that mention it
-    # (the lead sentence names the aliases); type, roles, dates and links are overrides/actor.html's infobox
+    # a search for an actor's name, alias or role finds the actor's page above the articles that mention
+    # it: the lead paragraph names the aliases and roles (the infobox, overrides/actor.html, is not indexed)
     fm = {"title": html_text(x.name), "template": "actor.html", "description": attr(lead),
           "search": {"boost": 10}, "actor": info}
-    lines = [_front_matter(fm), f"# {md_text(x.name)}\n", md_text(lead) + "\n"]
+    roles = [r["role"] for r in info["roles"]]
+    seen_as = f" Seen as {', '.join(roles[:-1])} and {roles[-1]}." if len(roles) > 1 else \
+        f" Seen as {roles[0]}." if roles else ""
+    lines = [_front_matter(fm), f"# {md_text(x.name)}\n", md_text(lead + seen_as) + "\n"]
     if corpus.events:
         of = corpus.event_of()
         evs = {of[s].id: of[s] for s in x.articles if s in of}

@@ -213,6 +213,13 @@ def test_actor_infobox(site):
     assert "<strong>Type:</strong>" not in body and "Also called:" not in body and ">Roles</h2>" not in body
 
 
+def test_actor_aliases_and_roles_stay_searchable(site):
+    """The infobox is the template's, outside the search index: the lead paragraph names them."""
+    index = json.loads((site / "search/search_index.json").read_text())
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("actors/recep-tayyip-erdogan/"))
+    assert "also Erdogan" in text and "Turkish President" in text
+
+
 def test_article_header(site):
     head, text = parse(site / "articles/000-607b66bbe5a73dbc/index.html")
     header = text.split('<header class="bf-header"', 1)[1].split("</header>", 1)[0]
