@@ -2,11 +2,13 @@
 
 Prints: cold generation time and words/s, warm no-change time, one-article-changed
 time, MkDocs build time, total site size and bytes per page, search index size,
-peak memory.  Usage: python benchmarks/build_corpus.py [CORPUS_DIR] [--skip-mkdocs]
+peak memory.  Also checks that the one-changed (incremental) tree equals a full build's.
+Usage: python benchmarks/build_corpus.py [CORPUS_DIR] [--skip-mkdocs] [--zensical EXE]
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import resource
 import shutil
@@ -27,10 +29,16 @@ def run(cmd, cwd, env=None):
     return time.perf_counter() - t, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha1(p.read_bytes()).digest()
+            for p in folder.rglob("*") if p.is_file() and p.name != ".briefing-manifest.json"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus" / "articles"))
     ap.add_argument("--skip-mkdocs", action="store_true")
+    ap.add_argument("--zensical", metavar="EXE", help="also build the tree with this zensical executable")
     args = ap.parse_args()
     src = Path(args.corpus)
     files = sorted(src.glob("*.md"))
@@ -62,6 +70,14 @@ def main() -> None:
         one, line = run(gen, REPO, env)
         print(f"one article changed: {one:.2f} s (before MkDocs)")
         print(f"  {line}")
+        # the incremental tree must be the tree a from-scratch build of the same content gives
+        full = Path(tempfile.mkdtemp()) / "full"
+        shutil.copytree(root, full, symlinks=True, ignore=shutil.ignore_patterns("docs", ".cache"))
+        (full / "docs").mkdir()
+        run(gen[:-1] + [str(full), "--force"], REPO, env)
+        same = tree(root / "docs") == tree(full / "docs")
+        print(f"incremental tree identical to a full build: {'yes' if same else 'NO'}")
+        shutil.rmtree(full)
         if not args.skip_mkdocs:
             mk, _ = run([py, "-m", "mkdocs", "build", "--strict", "--quiet"], root, dict(env, BRIEFING_GENERATED="1"))
             site = root / "site"
@@ -72,6 +88,12 @@ def main() -> None:
             print(f"site size: {size / 1e6:,.1f} MB, {size // max(1, len(pages)):,} bytes per page "
                   f"({sum(p.stat().st_size for p in pages) // max(1, len(pages)):,} HTML bytes per page)")
             print(f"search index: {index / 1e6:,.1f} MB")
+        if args.zensical:
+            shutil.rmtree(root / "site", ignore_errors=True)
+            zs, _ = run([args.zensical, "build"], root, env)
+            pages = list((root / "site").rglob("*.html"))
+            size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
+            print(f"Zensical build: {zs:.1f} s, {len(pages):,} HTML pages, {size / 1e6:,.1f} MB")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory (largest child process): {peak:,.0f} MB")
 

@@ -182,32 +182,42 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
     actors: dict[str, Actor] = {}
     redirects: dict[str, str] = {}
     hidden: set[str] = set()
+    def resolve(m) -> Actor | None:
+        """The actor a mention names (None: hidden by the registry)."""
+        key = canon[(_norm(m.name), m.type)]
+        did, display = did_of[key]
+        rid = registry_target(key, did, m.text, m.name)
+        if rid is not None and _norm(m.text) in split_of.get(rid, ()):
+            # split away: this name is its own actor
+            rid, key = None, (_norm(m.text), m.type)
+            did, display = slugify(m.text, m.type), m.text
+            if did in entries:
+                did = f"{did}-{m.type}"
+        if rid is not None:
+            e = entries[rid]
+            if e.hide:
+                hidden.add(rid)
+                return None
+            if did != rid:
+                redirects.setdefault(did, rid)
+            actor = actors.get(rid) or actors.setdefault(rid, Actor(id=rid, name=e.name or display, type=e.type or key[1],
+                                                                      description=e.description, links=dict(e.links)))
+        else:
+            actor = actors.setdefault(did, Actor(id=did, name=display, type=key[1]))
+        actor.aliases.update({m.text, m.name})
+        return actor
+
+    resolved: dict[tuple[str, str, str], Actor | None] = {}  # (name, type, text) -> actor: one resolution each
     for r in records:
         for m in r.extraction.actors:
-            key = canon[(_norm(m.name), m.type)]
-            did, display = did_of[key]
-            rid = registry_target(key, did, m.text, m.name)
-            if rid is not None and _norm(m.text) in split_of.get(rid, ()):
-                # split away: this name is its own actor
-                rid, key = None, (_norm(m.text), m.type)
-                did, display = slugify(m.text, m.type), m.text
-                if did in entries:
-                    did = f"{did}-{m.type}"
-            if rid is not None:
-                e = entries[rid]
-                if e.hide:
-                    hidden.add(rid)
-                    continue
-                aid = rid
-                if did != rid:
-                    redirects.setdefault(did, rid)
-                actor = actors.get(aid) or actors.setdefault(aid, Actor(id=aid, name=e.name or display, type=e.type or key[1],
-                                                                          description=e.description, links=dict(e.links)))
+            k = (m.name, m.type, m.text)
+            if k in resolved:
+                actor = resolved[k]
             else:
-                aid = did
-                actor = actors.setdefault(aid, Actor(id=aid, name=display, type=key[1]))
-            r.actor_of[(m.start, m.end)] = aid
-            actor.aliases.update({m.text, m.name})
+                actor = resolved[k] = resolve(m)
+            if actor is None:
+                continue
+            r.actor_of[(m.start, m.end)] = actor.id
             actor.mentions.append(Mention(r.slug, r.anchor_at(m.start), m.start, m.end, m.text))
             if m.role:
                 actor.roles.append((m.role, r.slug, r.article.published))

@@ -107,6 +107,7 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
     items: list[Happening] = []
     for rec in corpus.records:
         spans = sentence_spans(rec)
+        ments = sorted((ms, me, aid) for (ms, me), aid in rec.actor_of.items()) if rec.extraction.dates else []
         for d in rec.extraction.dates:
             if not d.value or start_of(d.value) is None:
                 continue
@@ -115,7 +116,12 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
                 continue
             s, e = sent
             text = rec.article.view[s:e]  # the text view: no Markdown syntax
-            actors = {aid for (ms, me), aid in rec.actor_of.items() if s <= ms and me <= e}
+            actors = set()
+            for ms, me, aid in ments[bisect.bisect_left(ments, (s, -1, "")):]:
+                if ms >= e:
+                    break
+                if me <= e:
+                    actors.add(aid)
             items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), d.text,
                                                                   rec.article.published)],
                                    actors, _content_words(text)))
