@@ -20,6 +20,7 @@ from . import __version__
 from .cache import Cache, code_version, key as cache_key
 from .extract import extract
 from .extract.dates import infer_published
+from .feed import feed_files
 from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
@@ -253,6 +254,10 @@ def _fingerprint(root: Path, content: Path) -> str:
         p = content / name
         if p.is_file():
             h.update(name.encode() + p.read_bytes())
+    # the feed's links and title: BRIEFING_SITE_URL or mkdocs.yml's site_url, site_name, site_description
+    from .feed import site_config, site_url
+
+    h.update(json.dumps([site_url(root), site_config(root)], sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -299,6 +304,7 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
         if not force else {}
     files, inputs = render_with_inputs(corpus, reuse)
     report.drawn = sum(1 for v in files.values() if v is not None)
+    files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL
     t3 = time.perf_counter()
     report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST))
     (out / MANIFEST).write_text(json.dumps({

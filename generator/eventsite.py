@@ -22,12 +22,13 @@ from datetime import date
 from pathlib import Path
 
 from . import svg, yamlsafe
-from .escape import html_text, md_text
+from .escape import attr, html_text, md_text
 from .events import Event
 from .link import Corpus
 from .slug import slugify
 
 KEYS = {"title", "date", "merge", "articles", "redirect_from"}
+HEADER_ACTORS = 30  # actors in an event page's front matter (its header shows the first six)
 
 
 @dataclass
@@ -182,12 +183,15 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
 
     recs = corpus.by_slug()
     actors = event_actors(corpus, ev)
-    n = len(ev.articles)
-    fm = {"title": html_text(ev.title), "event": {"id": ev.id, "date": ev.date, "articles": ev.articles}}
-    lines = [front(fm), f"# {md_text(ev.title)}\n",
-             f'<p class="bf-event-meta"><strong>{ev.date or "undated"}</strong> · {n} source{"s" if n != 1 else ""}'
-             + (" · " + ", ".join(f'<a href="../../actors/{aid}/">{html_text(corpus.actors[aid].name)}</a>'
-                                  for aid, _ in actors[:6]) if actors else "") + "</p>\n"]
+    lead, _ = lead_sentence(corpus, ev.articles[0])
+    # the header (date, sources, actors) and the JSON-LD are overrides/event.html's, from "event"
+    fm = {"title": html_text(ev.title), "template": "event.html", "description": attr(lead),
+          "event": {"id": ev.id, "title": ev.title, "date": ev.date, "articles": ev.articles,
+                    "sources": [{"slug": s, "title": recs[s].article.title, "published": recs[s].article.published,
+                                 "source": recs[s].article.source} for s in ev.articles],
+                    "actors": [{"id": aid, "name": corpus.actors[aid].name, "type": corpus.actors[aid].type,
+                                "articles": k} for aid, k in actors[:HEADER_ACTORS]]}}
+    lines = [front(fm), f"# {md_text(ev.title)}\n"]
     if pic := svg.event_block(corpus, ev, by_id):  # "" when there is too little to draw
         lines.append(pic)
     lines.append("## Summary\n")

@@ -128,11 +128,17 @@ def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
 
 
 def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
+    from .eventsite import lead_sentence
+
     a, ex = rec.article, rec.extraction
     page_url = article_url(a.slug)
     actors = [corpus.actors[i] for i in rec.actor_ids()]
     fm = {
         "title": html_text(a.title),
+        "template": "article.html",
+        # Material writes description and title into the page unescaped: both are stored escaped
+        "description": attr(lead_sentence(corpus, a.slug)[0]),
+        "headline": a.title,
         "title_inferred": a.title_inferred,
         "published": a.published,
         "published_from": a.published_from,
@@ -154,27 +160,22 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
     }
     if a.meta:
         fm["meta"] = {str(k): (v if isinstance(v, (str, int, float, bool)) else str(v)) for k, v in sorted(a.meta.items())}
-    fm = {k: v for k, v in fm.items() if v is not None}
-    meta_line = [f"<strong>{html_text(_date_label(a.published))}</strong>"]
-    if a.published_from == "inferred":
-        meta_line[0] += ' <span class="bf-inferred" title="inferred from the text">(inferred)</span>'
-    for label, value in (("Source", a.source), ("By", a.author), ("Place", a.place)):
-        if value:
-            meta_line.append(f"{label}: {html_text(value)}")
-    url = safe_url(a.url)
-    if url:
-        meta_line.append(f'<a href="{attr(url)}" rel="nofollow noopener">original</a>')
     ev = corpus.event_of().get(a.slug) if corpus.events else None
-    if ev is not None:
-        others = len(ev.articles) - 1
-        more = f" ({others} other source{'s' if others != 1 else ''})" if others else ""
-        meta_line.append(f'Event: <a href="{attr(_rel(page_url, f"events/{ev.id}/"))}">{html_text(ev.title)}</a>{more}')
-        fm["event"] = ev.id
-    lines = [_front_matter(fm), f'<p class="bf-meta">{" · ".join(meta_line)}</p>\n']
+    if ev is not None:  # shown in the page header by overrides/article.html
+        fm["event"] = {"id": ev.id, "title": ev.title, "date": ev.date, "articles": len(ev.articles)}
+    fm = {k: v for k, v in fm.items() if v is not None}
+    lines = [_front_matter(fm)]
+    # the header (date, source, place, event) is overrides/article.html's, from the front matter;
+    # the actors line follows the headline (and standfirst, byline) of a plain-text article
+    body = _body_html(rec, page_url)
+    lead = 0
+    while lead < len(a.blocks) and a.blocks[lead].kind in ("headline", "standfirst", "byline"):
+        lead += 1
+    lines.extend(p + "\n" for p in body[:lead])
     if actors:
         links = ", ".join(f'<a href="{attr(_rel(page_url, actor_url(x.id)))}">{html_text(x.name)}</a>' for x in actors)
         lines.append(f'<p class="bf-actors">Actors: {links}</p>\n')
-    lines.extend(p + "\n" for p in _body_html(rec, page_url))
+    lines.extend(p + "\n" for p in body[lead:])
     lines.extend(_facts(rec, corpus, page_url))
     return "\n".join(lines)
 
@@ -302,28 +303,54 @@ def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
     return lines + [""]
 
 
+ACTOR_KIND = {"person": "a person", "organization": "an organisation", "country": "a country", "place": "a place"}
+INFOBOX_ROLES = 10
+
+
+def _actor_info(x: Actor, corpus: Corpus) -> dict:
+    """What overrides/actor.html shows in the infobox and its JSON-LD (raw text: the template escapes)."""
+    recs = corpus.by_slug()
+    seen: dict[str, list[str | None]] = defaultdict(list)
+    for role, _slug, when in x.roles:
+        seen[role].append(when)
+    roles = []
+    for role in sorted(seen, key=lambda r: (-len(seen[r]), r.casefold(), r)):
+        whens = sorted(w for w in seen[role] if w)
+        roles.append({"role": role, "first": whens[0] if whens else None, "last": whens[-1] if whens else None})
+    dates = sorted(d for d in (recs[s].article.published for s in x.articles if s in recs) if d)
+    of = corpus.event_of() if corpus.events else {}
+    return {"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases),
+            "description": x.description, "roles": roles[:INFOBOX_ROLES],
+            "roles_more": max(0, len(roles) - INFOBOX_ROLES), "first_seen": dates[0] if dates else None,
+            "last_seen": dates[-1] if dates else None, "articles": len(x.articles), "mentions": len(x.mentions),
+            "events": len({of[s].id for s in x.articles if s in of}),
+            "links": [{"label": k, "url": v} for k, v in sorted(x.links.items()) if safe_url(v)]}
+
+
+def _actor_lead(info: dict) -> str:
+    """One sentence on the actor: the page's lead paragraph and its description."""
+    also = f" (also {', '.join(info['aliases'])})" if info["aliases"] else ""
+    desc = " ".join((info["description"] or "").split())
+    if desc:
+        return f"{info['name']}{also}: {desc}"
+    n = info["articles"]
+    first, last = _date_label(info["first_seen"]), _date_label(info["last_seen"])
+    span = "" if not info["first_seen"] else f", {first}" if first == last else f", {first} to {last}"
+    return f"{info['name']}{also}: {ACTOR_KIND.get(info['type'], info['type'])} named in {n} article{'s' if n != 1 else ''}{span}."
+
+
 def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str:
     recs = corpus.by_slug()
-    # a search for an actor's name or alias finds the actor's page above the articles that mention it
-    fm = {"title": html_text(x.name), "search": {"boost": 10},
-          "actor": {"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases)}}
-    lines = [_front_matter(fm), f"# {md_text(x.name)}\n", f"**Type:** {x.type}\n"]
-    if x.aliases:
-        lines.append("**Also called:** " + ", ".join(md_text(s) for s in sorted(x.aliases)) + "\n")
-    if x.description:
-        lines.append(md_text(x.description) + "\n")
-    if x.links:
-        lines.append("**Links:** " + " · ".join(f"[{md_text(k)}](<{v}>)" for k, v in sorted(x.links.items())) + "\n")
-    if x.roles:
-        seen: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
-        for role, slug, when in x.roles:
-            seen[role].append((when, slug))
-        lines.append("## Roles\n")
-        for role in sorted(seen, key=str.casefold):
-            whens = sorted(w for w, _ in seen[role] if w)
-            span = f" (seen {whens[0]}" + (f" to {whens[-1]}" if whens[-1] != whens[0] else "") + ")" if whens else ""
-            lines.append(f"- {md_text(role)}{span}")
-        lines.append("")
+    info = _actor_info(x, corpus)
+    lead = _actor_lead(info)
+    # a search for an actor's name, alias or role finds the actor's page above the articles that mention
+    # it: the lead paragraph names the aliases and roles (the infobox, overrides/actor.html, is not indexed)
+    fm = {"title": html_text(x.name), "template": "actor.html", "description": attr(lead),
+          "search": {"boost": 10}, "actor": info}
+    roles = [r["role"] for r in info["roles"]]
+    seen_as = f" Seen as {', '.join(roles[:-1])} and {roles[-1]}." if len(roles) > 1 else \
+        f" Seen as {roles[0]}." if roles else ""
+    lines = [_front_matter(fm), f"# {md_text(x.name)}\n", md_text(lead + seen_as) + "\n"]
     if corpus.events:
         of = corpus.event_of()
         evs = {of[s].id: of[s] for s in x.articles if s in of}
@@ -389,7 +416,10 @@ def _exports(corpus: Corpus) -> dict[str, str]:
         # one record per line: a change shows as the lines of the records it touches, and the
         # C encoder (no indent) writes the corpus' exports in a fraction of the indented time
         return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False, sort_keys=True) for x in items) + "\n]\n"
-    return {"actors.json": dump(actors), "articles.json": dump(articles), "events.json": dump(events)}
+    files = {"actors.json": dump(actors), "articles.json": dump(articles), "events.json": dump(events)}
+    for entry in actors:  # each actor's record on its own, linked from the actor page's infobox
+        files[f"actors/{entry['id']}.json"] = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
+    return files
 
 
 _RENDER_CODE: str | None = None

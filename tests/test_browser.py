@@ -4,6 +4,7 @@ served from 127.0.0.1 under a sub-path as GitHub project pages are.
 Screenshots go to tests/artifacts/screenshots/."""
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -42,6 +43,29 @@ def site(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory):
+    """The sample site built with BRIEFING_SITE_URL set to where it is served: canonical URLs, a full
+    sitemap, and so Material's instant navigation, as on the published site."""
+    tmp = tmp_path_factory.mktemp("browser-url")
+    root = make_project(tmp, samples=True)
+    served = tmp / "served"
+    served.mkdir()
+    (served / PREFIX.strip("/")).symlink_to(root / "site")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BRIEFING_SITE_URL", url)
+        generate(root, quiet=True)
+        done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
     server.shutdown()
 
 
@@ -162,3 +186,54 @@ def test_screenshots(site, browser, width, height, label, scheme):
         assert fill != bg, (name, label, fill, bg)
     ctx.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_meta_infobox_and_header_under_sub_path(site, browser, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    pg = ctx.new_page()
+    errors = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(site + "actors/recep-tayyip-erdogan/")
+    data = [json.loads(t) for t in pg.locator("script[type='application/ld+json']").all_text_contents()]
+    assert [d["@type"] for d in data] == ["Person"] and data[0]["name"] == "Recep Tayyip Erdogan"
+    box = pg.locator("aside.bf-infobox")
+    assert box.is_visible() and "First seen" in box.inner_text() and "Last seen" in box.inner_text()
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # fits a phone
+    for sel in ("aside.bf-infobox a[type='application/json']", "link[type='application/atom+xml']"):
+        href = pg.locator(sel).first.evaluate("e => e.href")
+        assert href.startswith(site) and pg.request.get(href).ok, href
+    og = pg.locator("meta[property='og:title']").get_attribute("content")
+    assert og == "Recep Tayyip Erdogan"
+    pg.goto(site + "events/")
+    pg.locator("article table a").first.click()
+    pg.wait_for_url("**/events/*/")
+    header = pg.locator("header.bf-header")
+    assert header.is_visible() and "source" in header.inner_text()
+    assert json.loads(pg.locator("script[type='application/ld+json']").first.text_content())["@type"] == "Event"
+    header.locator("a[href*='actors/']").first.click()
+    pg.wait_for_url("**/actors/*/")
+    assert pg.locator("aside.bf-infobox").is_visible()
+    ctx.close()
+    assert not errors, errors
+
+
+def test_published_build_instant_navigation(published_site, page):
+    """With a site URL, Material's instant navigation is on: pages swap in without errors, the
+    header and infobox come along, and a redirect page (left out of the sitemap) still redirects."""
+    page.goto(published_site)
+    assert page.locator("meta[property='og:url']").get_attribute("content") == published_site
+    page.goto(published_site + "events/")
+    page.evaluate("window.bfMarker = 1")  # survives instant navigation, not a page load
+    page.locator("article table a").first.click()
+    page.wait_for_url("**/events/*/")
+    page.locator("header.bf-header").wait_for(timeout=10000)  # instant navigation swaps the content in
+    assert page.evaluate("window.bfMarker") == 1
+    page.locator("header.bf-header a[href*='actors/']").first.click()
+    page.wait_for_url("**/actors/*/")
+    page.locator("aside.bf-infobox").wait_for(timeout=10000)
+    page.goto(published_site + "actors/erdogan/")  # an old id of Recep Tayyip Erdogan: a redirect page
+    page.wait_for_url("**/actors/recep-tayyip-erdogan/")
+    assert page.locator("aside.bf-infobox").is_visible()
+    assert not page.errors, page.errors
