@@ -45,6 +45,18 @@ that, with no topic lists and nothing keyed to particular articles:
    a chain of pairwise resemblances cannot grow a catch-all event.  Finally a
    group's members whose mean score to the others fell below the threshold
    through later merges are taken out again.
+5. **Stories.**  A happening followed over days (an attack, the inquiry into
+   it, the reactions to it) is reported from angles that share the core of
+   the story (its place, its people, its key words) but little else, so the
+   groups of reports of each angle stay apart in step 4.  A second,
+   best-first pass merges two groups of two or more reports, at least one
+   dated each, when the cosine of their centroids, less :data:`DAY_PENALTY`
+   per day between their median dates beyond the first, reaches
+   :data:`STORY_BAR`, and never beyond :data:`WINDOW_DAYS`.  A centroid keeps
+   what a group's reports have in common and averages away what each adds,
+   so the evidence of several reports adds up; a lone report takes no part
+   (its resemblance was judged in step 4).  Only groups linked by a
+   candidate pair are compared.
 
 Each event then gets a title (the headline most representative of its
 articles), the date of the happening, a permanent id and readable evidence.
