@@ -45,6 +45,18 @@ that, with no topic lists and nothing keyed to particular articles:
    a chain of pairwise resemblances cannot grow a catch-all event.  Finally a
    group's members whose mean score to the others fell below the threshold
    through later merges are taken out again.
+5. **Stories.**  A happening followed over days (an attack, the inquiry into
+   it, the reactions to it) is reported from angles that share the core of
+   the story (its place, its people, its key words) but little else, so the
+   groups of reports of each angle stay apart in step 4.  A second,
+   best-first pass merges two groups of two or more reports, at least one
+   dated each, when the cosine of their centroids, less :data:`DAY_PENALTY`
+   per day between their median dates beyond the first, reaches
+   :data:`STORY_BAR`, and never beyond :data:`WINDOW_DAYS`.  A centroid keeps
+   what a group's reports have in common and averages away what each adds,
+   so the evidence of several reports adds up; a lone report takes no part
+   (its resemblance was judged in step 4).  Only groups linked by a
+   candidate pair are compared.
 
 Each event then gets a title (the headline most representative of its
 articles), the date of the happening, a permanent id and readable evidence.
@@ -93,6 +105,7 @@ THRESHOLD = 0.14  # mean pair score two groups need to merge
 UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
 MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
 SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
+STORY_BAR = 0.30  # centroid cosine (less the day penalty) two groups of 2+ reports need to merge as one story
 LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
 RELATED_MIN = 0.3  # actor-profile similarity from which two events are related
 RELATED_MAX = 8  # related events kept per event
@@ -301,6 +314,81 @@ def _prune(members: list[int], pair_score) -> list[list[int]]:
     return [members] + out
 
 
+def _merge_stories(docs: list[_Doc], groups: list[list[int]], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Second stage: merge groups of two or more dated reports whose centroids are alike.
+
+    A happening followed over days (an attack, then the inquiry into it, then
+    the reactions) is reported from angles that share the core of the story
+    (its place, its actors, its key words) but not much else, so the mean
+    pair score between the groups of reports of each angle stays below
+    THRESHOLD.  The centroid of a group keeps what its reports have in
+    common and drops what each adds, so two groups whose centroids have a
+    cosine of :data:`STORY_BAR` (less :data:`DAY_PENALTY` per day between their
+    median dates beyond the first) tell one story.  Singletons take no part
+    (one report's resemblance is judged by the first stage alone), nor do
+    groups without dated reports, and a merge never spans more than
+    :data:`WINDOW_DAYS`.  Best pair first; only groups linked by a candidate
+    pair are compared, so the work grows with the candidate pairs."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    members = {k: list(g) for k, g in enumerate(groups)}
+    version = {k: 0 for k in members}
+    centre: dict[int, dict[str, float]] = {}
+    pubs: dict[int, list[date]] = {}
+
+    def refresh(k: int) -> None:
+        centre[k] = centroid([docs[i].vec for i in members[k]])
+        pubs[k] = sorted(docs[i].pub for i in members[k] if docs[i].pub)
+
+    def eligible(k: int) -> bool:
+        return len(members[k]) >= 2 and bool(pubs[k])
+
+    def story_score(a: int, b: int) -> float:
+        first, last = min(pubs[a][0], pubs[b][0]), max(pubs[a][-1], pubs[b][-1])
+        if (last - first).days > WINDOW_DAYS:
+            return -1.0
+        mid_a, mid_b = pubs[a][len(pubs[a]) // 2], pubs[b][len(pubs[b]) // 2]
+        return cosine(centre[a], centre[b]) - DAY_PENALTY * max(0, abs((mid_a - mid_b).days) - 1)
+
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for (i, j), s in scores.items():
+        a, b = group_of[i], group_of[j]
+        if a != b and s > -1.0:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    for k in members:
+        refresh(k)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int) -> None:
+        if not eligible(a):
+            return
+        for b in neighbours[a]:
+            if eligible(b):
+                s = story_score(a, b)
+                if s >= STORY_BAR:
+                    x, y = min(a, b), max(a, b)
+                    heapq.heappush(heap, (-s, x, y, version[x], version[y]))
+
+    for k in members:
+        push(k)
+    while heap:
+        _neg, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        members[a].extend(members.pop(b))
+        version[a] += 1
+        del version[b]
+        for c in neighbours.pop(b):
+            neighbours[c].discard(b)
+            if c != a:
+                neighbours[c].add(a)
+                neighbours[a].add(c)
+        neighbours[a].discard(b)
+        refresh(a)
+        push(a)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
 # ----------------------------------------------------------------------------- dates
 
 def _lead_dates(d: _Doc) -> set[date]:
@@ -478,7 +566,8 @@ def cluster(corpus: Corpus) -> list[Event]:
     if not corpus.records:
         return []
     docs = _docs(corpus.records)
-    groups = _average_link(docs, _candidates(docs))
+    scores = _candidates(docs)
+    groups = _merge_stories(docs, _average_link(docs, scores), scores)
     items: list[tuple[Event, date | None, str]] = []
     for g in groups:
         members = _order([docs[i] for i in g])

@@ -11,8 +11,12 @@ to an entry::
       redirect_from: [old-event-id]                    # old ids that must keep leading here
 
 An entry whose id no discovered event has creates a new event from its
-``articles`` and ``merge`` (a split).  An event left with no article after
-pinning disappears and its URL redirects to where its articles went.
+``articles`` and ``merge`` (a split; or, with ``merge`` alone, a new id for an
+old event, which keeps its title and date).  Merges are followed through
+(``a`` merges ``b`` which merges ``c``: one event ``a``, two redirects); a
+merge cycle is reported and broken at its smallest id.  An event left with
+no article after pinning disappears and its URL redirects to where its
+articles went.  Every old URL leads to a page that exists.
 """
 from __future__ import annotations
 
@@ -70,7 +74,11 @@ def load_registry(path: Path, shown: str = "content/events.yml") -> tuple[dict[s
 
 def apply_registry(events: list[Event], entries: dict[str, EventEntry], corpus: Corpus,
                    shown: str = "content/events.yml") -> tuple[list[Event], dict[str, str], list[str]]:
-    """Rename, merge, split and pin as the editor says; returns (events, redirects old id -> id, problems)."""
+    """Rename, merge, split and pin as the editor says; returns (events, redirects old id -> id, problems).
+
+    Merges are followed through: when ``a`` merges ``b`` and ``b`` merges ``c``, all three are one
+    event ``a`` and both old URLs lead to it (a cycle is reported and broken at its smallest id).
+    An entry that only renames keeps its event's evidence; one that regroups articles says so."""
     problems: list[str] = []
     redirects: dict[str, str] = {}
     by_id = {e.id: e for e in events}
@@ -80,26 +88,57 @@ def apply_registry(events: list[Event], entries: dict[str, EventEntry], corpus: 
         slug_of_file[name] = r.slug
         slug_of_file[Path(name).stem] = r.slug
         slug_of_file[r.slug] = r.slug
-    pinned: dict[str, set[str]] = {}
+    # who merges whom: each event or entry is folded into at most one other
+    merged_into: dict[str, str] = {}
     for eid in sorted(entries):
         entry = entries[eid]
-        members: set[str] = set()
-        if eid in by_id:
-            members |= set(by_id[eid].articles)
         for other in entry.merge:
             if other == eid:
                 continue
-            if other in by_id:
-                members |= set(by_id[other].articles)
-                redirects[other] = eid
-            else:
+            if other not in by_id and other not in entries:
                 problems.append(f"{shown}:{entry.line}: warning: {eid}: merge names {other!r}, which is no event")
-        for name in entry.articles:
-            slug = slug_of_file.get(name) or slug_of_file.get(Path(name).name)
-            if slug is None:
-                problems.append(f"{shown}:{entry.line}: error: {eid}: no article {name!r} in content/articles")
-                continue
-            members.add(slug)
+            elif other in merged_into:
+                problems.append(f"{shown}:{entry.line}: error: {eid}: {other!r} is already merged into "
+                                f"{merged_into[other]!r}; ignored")
+            else:
+                merged_into[other] = eid
+    for start in sorted(merged_into):  # break cycles at their smallest id, which then keeps the event
+        path, x = [start], merged_into.get(start)
+        while x is not None and x not in path:
+            path.append(x)
+            x = merged_into.get(x)
+        if x is not None:
+            cycle = path[path.index(x):]
+            keep = min(cycle)
+            problems.append(f"{shown}:{entries[keep].line}: error: merge cycle {' -> '.join(cycle + [cycle[0]])}; "
+                            f"{keep!r} keeps the event")
+            del merged_into[keep]
+
+    def root(x: str) -> str:
+        while x in merged_into:
+            x = merged_into[x]
+        return x
+
+    group: dict[str, list[str]] = {}  # root id -> the ids folded into it (itself first)
+    for x in sorted(set(entries) | set(merged_into)):
+        r = root(x)
+        if r in entries:
+            group.setdefault(r, [r])
+            if x != r:
+                group[r].append(x)
+                redirects[x] = r
+    pinned: dict[str, set[str]] = {}
+    for eid, ids in group.items():
+        members: set[str] = set()
+        for x in ids:
+            if x in by_id:
+                members |= set(by_id[x].articles)
+            for name in entries[x].articles if x in entries else []:
+                slug = slug_of_file.get(name) or slug_of_file.get(Path(name).name)
+                if slug is None:
+                    problems.append(f"{shown}:{entries[x].line}: error: {x}: no article {name!r} in content/articles")
+                    continue
+                members.add(slug)
         pinned[eid] = members
     # an article pinned by two entries stays with the first (sorted by id) and is reported
     taken: dict[str, str] = {}
@@ -112,9 +151,9 @@ def apply_registry(events: list[Event], entries: dict[str, EventEntry], corpus: 
                 taken[s] = eid
     out: dict[str, Event] = {}
     for e in events:
-        rest = [s for s in e.articles if taken.get(s, e.id) == e.id]
-        if e.id in pinned:
+        if e.id in pinned or e.id in redirects:
             continue
+        rest = [s for s in e.articles if taken.get(s, e.id) == e.id]
         if rest:
             out[e.id] = Event(e.id, e.title, e.date, rest, list(e.evidence), list(e.related))
         else:  # all its articles went elsewhere: its URL follows them
@@ -125,15 +164,30 @@ def apply_registry(events: list[Event], entries: dict[str, EventEntry], corpus: 
     for eid, members in sorted(pinned.items()):
         if not members:
             problems.append(f"{shown}:{entries[eid].line}: warning: {eid}: has no articles; no page")
+            lost = by_id[eid].articles if eid in by_id else []
+            dest = Counter(taken[s] for s in lost if s in taken).most_common(1)
+            if dest:  # an event whose articles were all pinned elsewhere: its URL follows them
+                redirects.setdefault(eid, dest[0][0])
             continue
-        base = by_id.get(eid)
+        # the event this entry stands for: its own, else the largest it folds in (a new id for an old event)
+        folded = sorted((by_id[x] for x in group[eid] if x in by_id),
+                        key=lambda e: (e.id != eid, -len(e.articles), e.date or "9999", e.id))
+        base = folded[0] if folded else None
         arts = sorted(members, key=lambda s: (recs[s].article.published or "9999", s))
         title = entries[eid].title or (base.title if base else recs[arts[0]].article.title)
         when = entries[eid].date or (base.date if base else recs[arts[0]].article.published)
-        evidence = (list(base.evidence) if base else []) + ["grouped by the editor in content/events.yml"]
+        evidence = list(base.evidence) if base else []
+        if base is None or set(arts) != set(base.articles):
+            evidence.append("grouped by the editor in content/events.yml")
         out[eid] = Event(eid, title, when, arts, evidence, list(base.related) if base else [])
+    for eid in sorted(pinned):
         for old in entries[eid].redirect_from:
-            redirects.setdefault(slugify(old, "event"), eid)
+            key = slugify(old, "event")
+            if key in out or key in by_id and key not in redirects:
+                problems.append(f"{shown}:{entries[eid].line}: warning: {eid}: redirect_from names {old!r}, "
+                                f"which is an event of its own; not redirected")
+            elif key != eid:
+                redirects.setdefault(key, eid)
     for old in [k for k in redirects if k in out]:
         del redirects[old]
     for old, new in list(redirects.items()):

@@ -289,3 +289,55 @@ def test_events_cover_every_article_once_and_are_deterministic():
     assert [(e.id, e.articles) for e in a] == [(e.id, e.articles) for e in b]
     slugs = [s for e in a for s in e.articles]
     assert sorted(slugs) == sorted(r.slug for r in corpus.records)
+
+
+# --- the second stage: groups that tell one story -------------------------------------------------
+
+def _story_groups(core_weight: float, days_b: list[int], lone: bool = False):
+    """Two groups of four reports: each report has the story's core (three terms), its group's angle
+    (two terms) and words of its own (six).  Hand-made unit vectors, so the scores are known."""
+    from datetime import date
+
+    def doc(day: int, terms: dict[str, float]):
+        norm = sum(v * v for v in terms.values()) ** 0.5
+        return E._Doc(rec=None, pub=date(2031, 8, day), lead_end=0, source=None,
+                      vec={t: v / norm for t, v in terms.items()})
+
+    def group(tag: str, days: list[int]):
+        out = []
+        for k, day in enumerate(days):
+            terms = {c: core_weight for c in ("kessel", "dravik", "lom")}
+            terms.update({f"{tag}-angle{a}": 0.7 for a in range(2)})
+            terms.update({f"{tag}{k}-own{u}": 1.3 for u in range(6)})
+            out.append(doc(day, terms))
+        return out
+
+    docs = group("collapse", [4, 4, 4, 5]) + group("inquiry", days_b)
+    if lone:  # a single later report with the same core and its own angle
+        docs.append(doc(7, {**{c: core_weight for c in ("kessel", "dravik", "lom")},
+                            **{f"lone-own{u}": 1.3 for u in range(8)}}))
+    scores = {(i, j): E._score(docs[i], docs[j]) for i in range(len(docs)) for j in range(i + 1, len(docs))}
+    return docs, scores
+
+
+def test_groups_telling_one_story_over_days_merge_in_the_second_stage():
+    docs, scores = _story_groups(0.8, [6, 6, 7, 7])
+    cross = [scores[(i, j)] for i in range(4) for j in range(4, 8)]
+    first = E._average_link(docs, scores)
+    # report by report, the collapse and the inquiry are too unlike to be merged ...
+    assert sum(cross) / len(cross) < E.THRESHOLD
+    assert first == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    # ... but what each group's reports have in common, the story's core, is the same
+    assert E._merge_stories(docs, first, scores) == [list(range(8))]
+
+
+def test_second_stage_keeps_apart_weak_cores_distant_groups_and_lone_reports():
+    docs, scores = _story_groups(0.7, [6, 6, 7, 7])  # less of the story in common
+    first = E._average_link(docs, scores)
+    assert len(first) == 2 and E._merge_stories(docs, first, scores) == first
+    docs, scores = _story_groups(0.8, [20, 20, 21, 21])  # a similar story two weeks later
+    first = E._average_link(docs, scores)
+    assert E._merge_stories(docs, first, scores) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    docs, scores = _story_groups(0.8, [6, 6, 7, 7], lone=True)  # a single report is judged by the first stage
+    first = E._average_link(docs, scores)
+    assert [8] in first and [8] in E._merge_stories(docs, first, scores)

@@ -23,7 +23,7 @@ with an error when one differs (the corpus changed).
 
 Usage (Python 3.11 standard library only):
 
-    python3 tests/events_dev/join.py [--corpus ../shared/corpus/articles] [--titles] [-o dev.jsonl]
+    python3 tests/events_dev/join.py [--corpus ../shared/corpus/articles] [--titles] [--keep-dates] [-o dev.jsonl]
 """
 from __future__ import annotations
 
@@ -55,6 +55,9 @@ def main() -> None:
     ap.add_argument("--corpus", default="../shared/corpus/articles", help="folder of the corpus articles")
     ap.add_argument("--labels", default=str(HERE / "labels.jsonl"))
     ap.add_argument("--titles", action="store_true", help="put each article's title first, as a headline")
+    ap.add_argument("--keep-dates", action="store_true",
+                    help="keep the date of every PolNeAR article (ignore the labels' `undated` flag; "
+                         "only the BBC articles, which have none, stay undated)")
     ap.add_argument("-o", "--output", help="write here instead of standard output")
     args = ap.parse_args()
 
@@ -76,7 +79,7 @@ def main() -> None:
             front, body = split_front_matter(raw.decode("utf-8"), lab["file"])
             if args.titles and field(front, "title"):
                 body = field(front, "title") + "\n\n" + body.lstrip("\n")
-            date = None if lab.get("undated") else field(front, "date")
+            date = None if lab.get("undated") and not args.keep_dates else field(front, "date")
             records.append({"id": Path(lab["file"]).stem, "date": date, "text": body, "cluster": lab["cluster"]})
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
