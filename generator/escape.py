@@ -32,6 +32,16 @@ def md_text(s: str) -> str:
     return html.escape(_MD_SPECIAL.sub(r"\\\1", s), quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
+_SPACE = re.compile(r"\s+")
+
+
+def md_inline(s: str) -> str:
+    """Like :func:`md_text`, for a piece of a longer inline text: whitespace runs become one
+    space but are kept at the ends (the piece is followed or preceded by a link)."""
+    s = _SPACE.sub(" ", s or "")
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", s), quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def safe_url(url: str | None) -> str | None:
     if not url:
         return None

@@ -28,7 +28,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from . import svg
-from .escape import attr, html_text, md_text, safe_url
+from .escape import attr, html_text, md_inline, md_text, safe_url
 from .link import Actor, ArticleRecord, Corpus
 
 HOME_LATEST = 30
@@ -91,7 +91,9 @@ def _neg(iso: str) -> str:
 # ---------------------------------------------------------------- article pages
 
 def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentions: list | None = None) -> str:
-    """HTML of raw[start:end] with actor mentions linked to their pages.
+    """Inline Markdown of raw[start:end] with actor mentions linked to their pages' .md files,
+    for an HTML element with ``markdown="1"``: MkDocs and Zensical both turn such links into
+    the page's URL (a raw ``<a href>`` is left alone by one and rewritten by the other).
     ``mentions``: the record's (start, end, actor id) sorted, so a block takes its own by bisection."""
     raw = rec.article.raw
     if mentions is None:
@@ -103,11 +105,17 @@ def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentio
         i += 1
         if s < pos or e > end:
             continue
-        out.append(html_text(raw[pos:s]))
-        out.append(f'<a class="bf-actor" href="{attr(_rel(page_url, actor_url(aid)))}">{html_text(raw[s:e])}</a>')
+        out.append(md_inline(raw[pos:s]))
+        out.append(f"[{md_inline(raw[s:e])}]({_md_link(page_url, aid)}){{ .bf-actor }}")
         pos = e
-    out.append(html_text(raw[pos:end]))
-    return "".join(out)
+    out.append(md_inline(raw[pos:end]))
+    return "".join(out).strip()
+
+
+def _md_link(page_url: str, aid: str) -> str:
+    """The .md file of an actor's page, relative to the .md file of the page at ``page_url``."""
+    depth = page_url.rstrip("/").count("/")
+    return "../" * depth + f"actors/{aid}.md"
 
 
 def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
@@ -121,9 +129,9 @@ def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
             continue
         inner = _linked_text(rec, b.start, b.end, page_url, mentions)
         if b.kind == "headline":
-            parts.append(f'<h1 class="bf-headline" id="{b.anchor}">{inner}</h1>')
+            parts.append(f'<h1 class="bf-headline" id="{b.anchor}" markdown="1">{inner}</h1>')
         else:
-            parts.append(f'<p class="bf-{b.kind}" id="{b.anchor}">{inner}</p>')
+            parts.append(f'<p class="bf-{b.kind}" id="{b.anchor}" markdown="1">{inner}</p>')
     return parts
 
 
@@ -173,8 +181,8 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
         lead += 1
     lines.extend(p + "\n" for p in body[:lead])
     if actors:
-        links = ", ".join(f'<a href="{attr(_rel(page_url, actor_url(x.id)))}">{html_text(x.name)}</a>' for x in actors)
-        lines.append(f'<p class="bf-actors">Actors: {links}</p>\n')
+        links = ", ".join(f"[{md_text(x.name)}]({_md_link(page_url, x.id)})" for x in actors)
+        lines.append(f'<p class="bf-actors" markdown="1">Actors: {links}</p>\n')
     lines.extend(p + "\n" for p in body[lead:])
     lines.extend(_facts(rec, corpus, page_url))
     return "\n".join(lines)
@@ -190,11 +198,12 @@ def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
         items = []
         for q in ex.quotes:
             aid = rec.actor_of.get((q.speaker_start, q.speaker_end))
-            who = (f'<a href="{attr(_rel(page_url, actor_url(aid)))}">{html_text(corpus.actors[aid].name)}</a>'
-                   if aid in corpus.actors else html_text(q.speaker_description or q.speaker_text or "unattributed"))
+            who = (f"[{md_text(corpus.actors[aid].name)}]({_md_link(page_url, aid)})"
+                   if aid in corpus.actors else md_text(q.speaker_description or q.speaker_text or "unattributed"))
             partial = " (partial)" if q.partial else ""
-            items.append(f'<li>“<a href="#{rec.anchor_at(q.start)}">{html_text(q.text)}</a>”{partial} — {who}</li>')
-        out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n<ul class="bf-quotes">' + "".join(items) + "</ul>\n")
+            items.append(f'<li markdown="1">“[{md_text(q.text)}](#{rec.anchor_at(q.start)})”{partial} — {who}</li>\n')
+        out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n<ul class="bf-quotes" markdown="1">\n'
+                   + "".join(items) + "</ul>\n")
     if ex.figures:
         items = []
         for f in ex.figures:
