@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -62,6 +63,11 @@ def main() -> None:
         print(f"articles: {len(files)}, words: {words:,}, cores: {os.cpu_count()}")
         print(f"cold generation: {cold:.1f} s, {words / cold:,.0f} words/s ({words / cold / (os.cpu_count() or 1):,.0f} per core)")
         print(f"  {line}")
+        m = re.search(r"read\+extract ([0-9.]+)s", line)
+        if m:
+            ext = float(m.group(1))
+            print(f"extraction (read, ingest, extract; {os.cpu_count()} processes): {ext:.1f} s, {words / ext:,.0f} words/s "
+                  f"({words / ext / (os.cpu_count() or 1):,.0f} per core)")
         warm, line = run(gen, REPO, env)
         print(f"warm, no change: {warm:.2f} s")
         target = arts / files[len(files) // 2].name
@@ -88,14 +94,16 @@ def main() -> None:
             print(f"site size: {size / 1e6:,.1f} MB, {size // max(1, len(pages)):,} bytes per page "
                   f"({sum(p.stat().st_size for p in pages) // max(1, len(pages)):,} HTML bytes per page)")
             print(f"search index: {index / 1e6:,.1f} MB")
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory (largest process: generator, extraction workers, MkDocs): {peak:,.0f} MB")
         if args.zensical:
             shutil.rmtree(root / "site", ignore_errors=True)
             zs, _ = run([args.zensical, "build"], root, env)
             pages = list((root / "site").rglob("*.html"))
             size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
             print(f"Zensical build: {zs:.1f} s, {len(pages):,} HTML pages, {size / 1e6:,.1f} MB")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory (largest child process): {peak:,.0f} MB")
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"peak memory with Zensical: {peak:,.0f} MB")
 
 
 if __name__ == "__main__":
