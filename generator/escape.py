@@ -13,7 +13,7 @@ import html
 import re
 from functools import lru_cache
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~])")  # braces: written as entities, see below
 
 
 def html_text(s: str) -> str:
