@@ -188,6 +188,17 @@ def _sentence_start_before(view: str, pos: int) -> bool:
 _SPELL_TOKEN = re.compile(r"[A-Za-z]+")
 
 
+_SCALE_WORD_AFTER = re.compile(r"[ \t]+(million|billion|thousand|trillion)\b", re.I)
+
+
+def _scale_after(view: str, end: int, total: float, current: float) -> tuple[float, float, int]:
+    """A scale word after a fraction ("half a million", "one point six billion") multiplies it."""
+    nm = _SCALE_WORD_AFTER.match(view[end:end + 12])
+    if nm:
+        return total + current * L.SCALES[nm.group(1).lower()], 0, end + nm.end()
+    return total, current, end
+
+
 def _parse_spelled(view: str, pos: int, lead_one: bool = False):
     """Parse a spelled cardinal at pos: returns (end, value) or None.
     With lead_one, pos is at a scale word after "a" ("a hundred thirty million")."""
@@ -235,11 +246,7 @@ def _parse_spelled(view: str, pos: int, lead_one: bool = False):
             end = am.end()
             p = end
             last = "half"
-            nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
-            if nm:
-                total += current * L.SCALES[nm.group(1).lower()]
-                current = 0
-                end += nm.end()
+            total, current, end = _scale_after(view, end, total, current)
             break
         pm = _POINT.match(view, end) if last in ("unit", "tens") and total == 0 else None
         if pm:
@@ -247,11 +254,7 @@ def _parse_spelled(view: str, pos: int, lead_one: bool = False):
             digs = [L.UNITS.get(d.lower(), 0) for d in pm.group(1).split()]
             current += float("0." + "".join(str(d) for d in digs))
             end = pm.end()
-            nm = re.match(r"[ \t]+(million|billion|thousand|trillion)\b", view[end:end + 12], re.I)
-            if nm:
-                total += current * L.SCALES[nm.group(1).lower()]
-                current = 0
-                end += nm.end()
+            total, current, end = _scale_after(view, end, total, current)
             break
         if nxt.startswith(" and ") and last in ("hundred", "scale"):
             w2 = _SPELL_TOKEN.match(view, end + 5)
