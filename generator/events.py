@@ -87,6 +87,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .events_text import centroid, cosine, idf_table, vector, words
+from .ingest import DATELINE as _DATELINE
 from .link import ArticleRecord, Corpus
 from .slug import slugify
 
@@ -112,9 +113,6 @@ RELATED_MAX = 8  # related events kept per event
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-# "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "LONDON (Reuters) - ": a dateline opening a lead
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019 -]+(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-                       r"\s*(?:\([^)]{1,30}\))?\s*(?:\u2014|\u2013|--|-)\s+")
 _WEEKDAY_NUM = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
 
 
@@ -168,11 +166,17 @@ def _headline(rec: ArticleRecord) -> str:
 def _terms(rec: ArticleRecord, lead_end: int) -> Counter:
     """The article's terms: content words and linked actors ("@id"), those of the lead weighted."""
     view = rec.article.view
+    place_end = end = 0
+    if rec.article.dateline:  # a wire dateline's date and agency ("Dec. 11 (UPI) —") say nothing of the happening
+        _s, place_end, end = rec.article.dateline
+        view = view[:place_end] + " " * (end - place_end) + view[end:]
     lead: Counter = Counter(words(view[:lead_end]))
     terms: Counter = Counter({t: c * LEAD_WEIGHT for t, c in lead.items()})
     terms.update({t: c * HEADLINE_WEIGHT for t, c in Counter(words(_headline(rec))).items()})
     terms.update(words(view[lead_end:]))
     for (s, _e), aid in rec.actor_of.items():
+        if place_end <= s < end:
+            continue
         terms["@" + aid] += ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
     return terms
 

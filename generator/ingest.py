@@ -32,12 +32,19 @@ _TERMINAL = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
 _BYLINE = re.compile(r"^(?:by|par|von)\s+(?P<who>\S.{0,80})$", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|from|via)\s*:\s*(?P<src>\S.{0,80})$", re.I)
 _DASH = r"(?:\u2014|\u2013|--|-)"
-# "ANKARA, Turkey —", "LONDON (Reuters) -", "WASHINGTON —", "Gaza City, Gaza —"
-_DATELINE = re.compile(
+# "ANKARA, Turkey —", "LONDON (Reuters) -", "WASHINGTON —", "Gaza City, Gaza —", "New York (AFP) –",
+# "CAMBRIDGE, Mass., Dec. 11 (UPI) —", "PARIS, Aug 31 (Reuters) -", "LONDON, 12 November 2023 (Reuters) -"
+_DL_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+             r"|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_DL_DATE = rf"(?:,\s*(?:{_DL_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_DL_MONTH})(?:,?\s+\d{{4}})?(?![\w]))"
+_DL_AGENCY = r"\((?P<agency>[A-Z][A-Za-z&.' -]{0,38})\)"
+DATELINE = re.compile(
     r"^(?P<place>(?:[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
-    r"(?:,\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,3})?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?=\s*(?:\([^)]*\)\s*)?[\u2014\u2013]))"
-    r"\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*)?" + _DASH + r"\s+(?=\S)"
+    r"(?:,\s*(?!" + _DL_MONTH + r"\s+\d)[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,3})?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}(?=\s*(?:\([^)]*\)\s*)?[\u2014\u2013])"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=\s*" + _DL_AGENCY.replace("?P<agency>", "?:") + r"\s*" + _DASH + r"\s))"
+    r"(?P<date>" + _DL_DATE + r")?"
+    r"\s*(?:" + _DL_AGENCY + r"\s*)?" + _DASH + r"\s+(?=\S)"
 )
 _MD = MarkdownIt("commonmark", {"html": False})
 _LIST_MARK = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
@@ -338,7 +345,7 @@ def _structure(article: Article, blocks: list[Block]) -> None:
                         article.source = src.group("src").strip() if src else line
                     i += 1
                 elif not _TERMINAL.search(line) and not any(x.kind == "standfirst" for x in text_blocks[:i]) \
-                        and not _DATELINE.match(line):
+                        and not DATELINE.match(line):
                     b.kind = "standfirst"
                     i += 1
                 else:
@@ -346,16 +353,20 @@ def _structure(article: Article, blocks: list[Block]) -> None:
     body = [b for b in text_blocks[i:] if b.kind == "paragraph"]
     if body:
         lead = body[0]
-        dl = _DATELINE.match(article.view[lead.start:lead.end])
-        if dl and not article.place:
-            article.place = _place(dl.group("place"))
+        dl = DATELINE.match(article.view[lead.start:lead.end])
+        if dl:
+            article.dateline = [lead.start, lead.start + dl.end("place"), lead.start + dl.end()]
+            if not article.place:
+                article.place = _place(dl.group("place"))
+            if dl.group("agency") and not article.agency:
+                article.agency = " ".join(dl.group("agency").split())
     if not article.title:
         article.title_inferred = True
         if body:
             from .extract.text import sentences  # text helpers are shared with extractors
 
             lead = body[0]
-            dl = _DATELINE.match(article.view[lead.start:lead.end])
+            dl = DATELINE.match(article.view[lead.start:lead.end])
             start = lead.start + (dl.end() if dl else 0)
             sents = sentences(article.view, start, lead.end)
             first = article.view[sents[0][0]:sents[0][1]] if sents else article.view[start:lead.end]

@@ -98,6 +98,8 @@ class Article:
     author: str | None = None
     url: str | None = None
     place: str | None = None
+    agency: str | None = None  # the news agency a wire dateline names: "LONDON (Reuters) -"
+    dateline: list[int] | None = None  # [start, end of the place, end] of the dateline opening the lead
     meta: dict[str, Any] = field(default_factory=dict)  # other front-matter keys, kept
     blocks: list[Block] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans of the text blocks

@@ -70,6 +70,7 @@ def extraction_json(article: Article, ex: Extraction) -> dict:
         "published_from": article.published_from,
         "source": article.source,
         "place": article.place,
+        "agency": article.agency,
         "author": article.author,
         "actors": actors,
         "dates": [asdict(d) for d in ex.dates],

@@ -154,6 +154,7 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
         "source": a.source,
         "author": a.author,
         "place": a.place,
+        "agency": a.agency,
         "url": safe_url(a.url),
         "file": Path(a.path).name,
         "actors": [{"id": x.id, "name": x.name, "type": x.type} for x in actors],

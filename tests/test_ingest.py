@@ -146,3 +146,25 @@ def test_markdown_list_markers_and_rules_stay_visible():
     raw = "Results on Friday:\n\n1. Michelle Freeman (Jamaica) 12.71 seconds\n2. Ludmila Engquist (Sweden) 12.80\n\n- - - -\n\nNext.\n"
     a = art(raw, "r.md")
     assert "1. Michelle Freeman" in a.view and "2. Ludmila" in a.view and "- - - -" in a.view
+
+
+def test_wire_datelines_with_a_date_and_an_agency():
+    cases = {
+        "CAMBRIDGE, Mass., Dec. 11 (UPI) \u2014 Young voters are moving to the senator.\n": ("Cambridge, Mass.", "UPI"),
+        "PARIS, Aug 31 (Reuters) - The party leader spoke on Wednesday.\n": ("Paris", "Reuters"),
+        "New York (AFP) \u2013 The actress backed the senator on Tuesday.\n": ("New York", "AFP"),
+        "LONDON, 12 November 2023 (Reuters) - Ministers met on Sunday.\n": ("London", "Reuters"),
+        "WASHINGTON, May 3 \u2014 The House voted on Friday.\n": ("Washington", None),
+    }
+    for text, (place, agency) in cases.items():
+        a = art(text + "\nMore text follows here.\n")
+        assert (a.place, a.agency) == (place, agency), text
+        start, place_end, end = a.dateline
+        assert a.view[start:place_end].casefold() == text[:place_end - start].casefold() == place.upper().casefold()
+        assert a.view[end:].split()[0] in ("Young", "The", "Ministers"), text  # the lead proper
+        assert not a.title.startswith(text[:6]), a.title  # the lead title leaves the dateline out
+
+
+def test_no_dateline_in_an_ordinary_lead():
+    a = art("Donald Trump said - and repeated - that he would win.\n\nMore text.\n")
+    assert a.dateline is None and a.agency is None
