@@ -79,8 +79,10 @@ earliest dated report of the event), else the earliest publication date.
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -213,7 +215,10 @@ def _text_score(a: _Doc, b: _Doc) -> float:
     words or names, "open" or "Norland", are a coincidence, not a shared happening)."""
     x, y = a.vec, b.vec
     common = x.keys() & y.keys()
-    return sum(x[t] * y[t] for t in common) if len(common) >= MIN_SHARED else 0.0
+    if len(common) < MIN_SHARED:
+        return 0.0
+    # fsum: exactly rounded, so the result does not depend on the set's (hash-seeded) order
+    return math.fsum(map(operator.mul, map(x.__getitem__, common), map(y.__getitem__, common)))
 
 
 def _score(a: _Doc, b: _Doc) -> float:
@@ -670,7 +675,7 @@ def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
         cands: Counter = Counter()
         for a in profile[ev.id]:
             if a in specific:
-                cands.update(e for e in by_actor[a] if e != ev.id)
+                cands.update(e for e in by_actor[a] if e > ev.id)  # each pair once
         for other, shared in cands.items():
             if shared >= 2 and cosine(vec[ev.id], vec[other]) >= RELATED_MIN:
                 links[ev.id].add(other)
@@ -679,18 +684,21 @@ def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
             rec = by_slug.get(s)
             if rec is None:
                 continue
-            for m in rec.extraction.dates:
-                if not m.value or not _DAY.match(m.value) or m.value == ev.date:
+            days = [m for m in rec.extraction.dates if m.value and m.value != ev.date and _DAY.match(m.value)]
+            if not days:
+                continue
+            sents = rec.article.sentences
+            mentions = sorted((ms, aid) for (ms, _me), aid in rec.actor_of.items())
+            for m in days:
+                k = bisect.bisect_right(sents, (m.start, float("inf"))) - 1
+                if k < 0 or not sents[k][0] <= m.start < sents[k][1]:
                     continue
-                sent = next(((a, b) for a, b in rec.article.sentences if a <= m.start < b), None)
-                if sent is None:
-                    continue
-                for (ms, _me), aid in rec.actor_of.items():
-                    if sent[0] <= ms < sent[1]:
-                        for other in core.get((m.value, aid), ()):
-                            if other != ev.id:
-                                links[ev.id].add(other)
-                                links[other].add(ev.id)
+                lo, hi = sents[k]
+                for _ms, aid in mentions[bisect.bisect_left(mentions, (lo, "")):bisect.bisect_left(mentions, (hi, ""))]:
+                    for other in core.get((m.value, aid), ()):
+                        if other != ev.id:
+                            links[ev.id].add(other)
+                            links[other].add(ev.id)
     event_of = {ev.id: ev for ev in events}
     out = {}
     for ev in events:

@@ -75,12 +75,7 @@ def _normal(tok: str) -> str | None:
 
 def words(text: str) -> list[str]:
     """Content words of a text: lower-cased, stemmed, stop words and short words left out."""
-    out = []
-    for tok in _TOKEN.findall(text):
-        w = _normal(tok)
-        if w is not None:
-            out.append(w)
-    return out
+    return [w for w in map(_normal, _TOKEN.findall(text)) if w is not None]
 
 
 def idf_table(doc_terms: list[set[str]], prior: int = 20) -> tuple[dict[str, float], float]:

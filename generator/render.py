@@ -315,6 +315,7 @@ def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
 
 ACTOR_KIND = {"person": "a person", "organization": "an organisation", "country": "a country", "place": "a place"}
 INFOBOX_ROLES = 10
+CO_ACTORS = 12  # co-actors listed on an actor's page (those its picture draws)
 
 
 def _actor_info(x: Actor, corpus: Corpus) -> dict:
@@ -361,9 +362,12 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
     seen_as = f" Seen as {', '.join(roles[:-1])} and {roles[-1]}." if len(roles) > 1 else \
         f" Seen as {roles[0]}." if roles else ""
     lines = [_front_matter(fm), f"# {md_text(x.name)}\n", md_text(lead + seen_as) + "\n"]
+    single = len(x.articles) == 1  # most actors of a large briefing: their page stays short (see below)
     if corpus.events:
         of = corpus.event_of()
         evs = {of[s].id: of[s] for s in x.articles if s in of}
+        if single and all(len(e.articles) == 1 for e in evs.values()):
+            evs = {}  # the one event is the one article: the Articles line below says it all
         if evs:
             lines.append("## Events { data-search-exclude }\n")
             for e in sorted(evs.values(), key=lambda e: (e.date or "", e.id), reverse=True)[:30]:
@@ -394,9 +398,14 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
         for aid in recs[slug].actor_ids():
             if aid != x.id:
                 co[aid] += 1
-    if co:
+    if co and single:
+        # the others named in the same article: that article's actors line lists them, linked
+        slug = next(iter(by_article))
+        lines.append(f"Appears with the {len(co)} other actor{'s' if len(co) != 1 else ''} named in "
+                     f"[{md_text(recs[slug].article.title)}](../articles/{slug}.md).\n")
+    elif co:
         lines.append("## Appears with { data-search-exclude }\n")
-        top = heapq.nsmallest(20, co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
+        top = heapq.nsmallest(CO_ACTORS, co.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))
         if pic := svg.actor_block(corpus, x, top):
             lines.append(pic)
         for aid, n in top:

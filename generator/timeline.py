@@ -81,7 +81,7 @@ def _clip(text: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text) if w.casefold() not in _STOP and len(w) > 2}
+    return {w for w in map(str.casefold, _WORD.findall(text)) if len(w) > 2} - _STOP
 
 
 def sentence_spans(rec: ArticleRecord) -> list[tuple[int, int]]:
@@ -98,9 +98,9 @@ def sentence_of(spans: list[tuple[int, int]], start: int) -> tuple[int, int] | N
 def _same(a: Happening, b: Happening) -> bool:
     if not a.words or not b.words:
         return False
-    jac = len(a.words & b.words) / len(a.words | b.words)
-    shared_actors = len(a.actors & b.actors)
-    return jac >= 0.5 or (jac >= 0.25 and shared_actors >= 2)
+    inter = len(a.words & b.words)
+    jac = inter / (len(a.words) + len(b.words) - inter)
+    return jac >= 0.5 or (jac >= 0.25 and len(a.actors & b.actors) >= 2)
 
 
 def build_timeline(corpus: Corpus) -> list[Happening]:
