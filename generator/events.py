@@ -37,10 +37,14 @@ that, with no topic lists and nothing keyed to particular articles:
      corpus every actor counts): an actor most articles name (the country a
      corpus is about) shows no shared happening.  An article that names no
      actor at all is not held to this (the extractor may have missed them);
-   - for dated articles, :data:`DAY_PENALTY` per day between the publication
-     dates beyond the first (reports of one happening are close in time; the
-     further apart, the more alike they must be); never one event beyond
-     :data:`WINDOW_DAYS`;
+   - for dated articles, a penalty that grows faster than the gap between
+     the publication dates (:func:`_day_penalty`: nothing within a day, then
+     :data:`DAY_PENALTY` for the second day, twice that for the third, and so
+     on: in all 0.02, 0.06, 0.12, 0.20 for gaps of 2 to 5 days).  Reports of
+     one happening bunch in its first days, while the other stories on the
+     same subject that fall between two reports grow in number with the gap,
+     so the resemblance needed grows faster than the gap; never one event
+     beyond :data:`WINDOW_DAYS`;
    - when both articles are undated: a fixed amount, so that the pair needs a
      cosine of :data:`UNDATED_BAR`, the resemblance of two versions of one
      report (without dates, reports of successive steps of one story, a ban
@@ -112,7 +116,7 @@ KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
 MIN_KEYS = 2  # distinctive terms two articles must share to be compared at all
 MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
-DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
+DAY_PENALTY = 0.02  # score lost for the second day between publication dates (more for each later day)
 THRESHOLD = 0.14  # mean pair score two groups need to merge
 UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
 MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
@@ -228,7 +232,11 @@ def _days(a: _Doc, b: _Doc) -> int | None:
 
 
 def _day_penalty(days: int) -> float:
-    return DAY_PENALTY * max(0, days - 1)
+    """Score two reports ``days`` apart lose: nothing within a day, then DAY_PENALTY for the second
+    day, twice that for the third, and so on (0.02, 0.06, 0.12, 0.20, 0.30 ...).  Reports of one
+    happening bunch in its first days; the longer the gap, the more other stories on the same
+    subject fall between two reports, so the resemblance needed grows faster than the gap."""
+    return DAY_PENALTY * days * (days - 1) / 2 if days > 1 else 0.0
 
 
 def _text_score(a: _Doc, b: _Doc) -> float:

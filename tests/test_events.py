@@ -380,3 +380,11 @@ def test_same_kind_of_report_on_other_participants_is_another_event():
     assert frozenset({"earn-halden", "earn-halden-wire"}) in groups(evs)
     assert frozenset({"earn-marlow"}) in groups(evs)
 
+
+def test_day_penalty_grows_faster_than_the_gap():
+    pen = [E._day_penalty(d) for d in range(8)]
+    assert pen[0] == pen[1] == 0.0 and pen[2] == pytest.approx(E.DAY_PENALTY)
+    steps = [b - a for a, b in zip(pen[1:], pen[2:])]
+    assert all(later > earlier for earlier, later in zip(steps, steps[1:]))
+    # a resemblance that makes reports a day apart one event does not five days apart
+    assert 0.3 - pen[1] >= E.THRESHOLD > 0.3 - pen[5]
