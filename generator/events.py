@@ -26,10 +26,25 @@ that, with no topic lists and nothing keyed to particular articles:
    than :data:`MIN_SHARED` terms: one or two shared words are a coincidence),
    less:
 
-   - for dated articles, :data:`DAY_PENALTY` per day between the publication
-     dates beyond the first (reports of one happening are close in time; the
-     further apart, the more alike they must be); never one event beyond
-     :data:`WINDOW_DAYS`;
+   - for dated articles that name no participant in common: the cosine counts
+     only from :data:`NO_PARTICIPANT_BAR` (a close retelling), below it the
+     score is 0.  A happening has participants (the people, organisations and
+     places it happened to), and two reports of it name at least one of them;
+     two reports of the same *kind* of happening (two firms' quarterly results,
+     two dividend notices) share a subject's words but name different ones.  A
+     participant is an actor named by at most :data:`PARTICIPANT_SHARE` of the
+     articles (smoothed by :data:`PARTICIPANT_PRIOR`, so that in a small
+     corpus every actor counts): an actor most articles name (the country a
+     corpus is about) shows no shared happening.  An article that names no
+     actor at all is not held to this (the extractor may have missed them);
+   - for dated articles, a penalty that grows faster than the gap between
+     the publication dates (:func:`_day_penalty`: nothing within a day, then
+     :data:`DAY_PENALTY` for the second day, twice that for the third, and so
+     on: in all 0.02, 0.06, 0.12, 0.20 for gaps of 2 to 5 days).  Reports of
+     one happening bunch in its first days, while the other stories on the
+     same subject that fall between two reports grow in number with the gap,
+     so the resemblance needed grows faster than the gap; never one event
+     beyond :data:`WINDOW_DAYS`;
    - when both articles are undated: a fixed amount, so that the pair needs a
      cosine of :data:`UNDATED_BAR`, the resemblance of two versions of one
      report (without dates, reports of successive steps of one story, a ban
@@ -103,11 +118,14 @@ KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
 MIN_KEYS = 2  # distinctive terms two articles must share to be compared at all
 MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
 WINDOW_DAYS = 14  # dated articles further apart than this are never one event
-DAY_PENALTY = 0.02  # score lost per day between publication dates beyond the first
+DAY_PENALTY = 0.02  # score lost for the second day between publication dates (more for each later day)
 THRESHOLD = 0.14  # mean pair score two groups need to merge
 UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
 MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
 SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
+NO_PARTICIPANT_BAR = 0.45  # cosine two dated articles need when they name no participant in common
+PARTICIPANT_SHARE = 0.2  # an actor named by more than this share of the articles (smoothed) is no participant
+PARTICIPANT_PRIOR = 20  # ... of len(articles) + PARTICIPANT_PRIOR: in a small corpus every actor is specific
 STORY_BAR = 0.30  # centroid cosine (less the day penalty) two groups of 2+ reports need to merge as one story
 LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
 RELATED_MIN = 0.3  # actor-profile similarity from which two events are related
@@ -136,6 +154,7 @@ class _Doc:
     source: str | None
     vec: dict[str, float] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
+    participants: frozenset[str] | None = None  # its specific actors ("@id"); None: it names no actor at all
 
 
 # ----------------------------------------------------------------------------- representation
@@ -201,6 +220,10 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
                    for w in t}
         d.vec = vector(t, weights, unseen)
         d.keys = [w for w, _ in sorted(d.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+    common = PARTICIPANT_SHARE * (len(docs) + PARTICIPANT_PRIOR)
+    for d, t in zip(docs, terms):
+        actors = [w for w in t if w.startswith("@")]
+        d.participants = frozenset(w for w in actors if df[w] <= common) if actors else None
     return docs
 
 
@@ -208,6 +231,14 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
 
 def _days(a: _Doc, b: _Doc) -> int | None:
     return abs((a.pub - b.pub).days) if a.pub and b.pub else None
+
+
+def _day_penalty(days: int) -> float:
+    """Score two reports ``days`` apart lose: nothing within a day, then DAY_PENALTY for the second
+    day, twice that for the third, and so on (0.02, 0.06, 0.12, 0.20, 0.30 ...).  Reports of one
+    happening bunch in its first days; the longer the gap, the more other stories on the same
+    subject fall between two reports, so the resemblance needed grows faster than the gap."""
+    return DAY_PENALTY * days * (days - 1) / 2 if days > 1 else 0.0
 
 
 def _text_score(a: _Doc, b: _Doc) -> float:
@@ -229,9 +260,12 @@ def _score(a: _Doc, b: _Doc) -> float:
     s = _text_score(a, b)
     if days is None:
         return s - ((MIXED_BAR if a.pub or b.pub else UNDATED_BAR) - THRESHOLD)
+    if (s < NO_PARTICIPANT_BAR and a.participants is not None and b.participants is not None
+            and not a.participants & b.participants):
+        s = 0.0
     if a.source and a.source == b.source:
         s -= max(0.0, SAME_SOURCE_BAR - THRESHOLD)
-    return s - DAY_PENALTY * max(0, days - 1)
+    return s - _day_penalty(days)
 
 
 def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:

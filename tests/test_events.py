@@ -341,3 +341,50 @@ def test_second_stage_keeps_apart_weak_cores_distant_groups_and_lone_reports():
     docs, scores = _story_groups(0.8, [6, 6, 7, 7], lone=True)  # a single report is judged by the first stage
     first = E._average_link(docs, scores)
     assert [8] in first and [8] in E._merge_stories(docs, first, scores)
+
+
+# --- participants: two reports of one happening name at least one of its actors ----------------------
+
+EARNINGS = [
+    ("earn-halden", "2031-10-27",
+     "Halden Steelworks profit falls as carmakers cut orders\n\n"
+     "Halden Steelworks said on Monday that its third-quarter net income fell 22 percent to 41 million crowns, "
+     "as carmakers ordered less sheet steel and the price of coke rose. Chief executive Ruben Ostrova said the "
+     "blast furnace at Vellinge would close for repairs in January. The quarterly dividend is unchanged. "
+     "Shares of the company rose slightly on the Ostby exchange."),
+    ("earn-marlow", "2031-10-27",
+     "Marlow Chemicals quarterly earnings slip\n\n"
+     "Marlow Chemicals posted a 18 percent drop in third-quarter net income, to 63 million crowns, citing weak "
+     "demand for plastics from toy makers and a strike at its Kessby plant, finance director Elin Brask said. "
+     "The board kept the quarterly dividend. Marlow shares fell 3 percent on the Ostby exchange after "
+     "analysts had expected better earnings."),
+]
+EARNINGS_FOLLOW_UP = (
+    "earn-halden-wire", "2031-10-28",
+    "Vellinge furnace to close as Halden Steelworks earnings drop\n\n"
+    "Halden Steelworks will shut its Vellinge blast furnace for repairs in January after third-quarter net "
+    "income dropped 22 percent, chief executive Ruben Ostrova told analysts on Monday. Carmakers have cut "
+    "their orders of sheet steel, he said.")
+
+
+def test_same_kind_of_report_on_other_participants_is_another_event():
+    # two firms' quarterly results on one day share a subject's words, not a participant
+    corpus = corpus_of(EARNINGS + DAM + OTHERS)
+    docs = {d.rec.slug: d for d in E._docs(corpus.records)}
+    a, b = docs["earn-halden"], docs["earn-marlow"]
+    assert not a.participants & b.participants
+    assert E.THRESHOLD < E._text_score(a, b) < E.NO_PARTICIPANT_BAR and E._score(a, b) == 0.0
+    assert {frozenset({"earn-halden"}), frozenset({"earn-marlow"})} <= groups(E.cluster(corpus))
+    # another report of Halden's results names its participants and joins it
+    evs = E.cluster(corpus_of(EARNINGS + [EARNINGS_FOLLOW_UP] + DAM + OTHERS))
+    assert frozenset({"earn-halden", "earn-halden-wire"}) in groups(evs)
+    assert frozenset({"earn-marlow"}) in groups(evs)
+
+
+def test_day_penalty_grows_faster_than_the_gap():
+    pen = [E._day_penalty(d) for d in range(8)]
+    assert pen[0] == pen[1] == 0.0 and pen[2] == pytest.approx(E.DAY_PENALTY)
+    steps = [b - a for a, b in zip(pen[1:], pen[2:])]
+    assert all(later > earlier for earlier, later in zip(steps, steps[1:]))
+    # a resemblance that makes reports a day apart one event does not five days apart
+    assert 0.3 - pen[1] >= E.THRESHOLD > 0.3 - pen[5]
