@@ -29,6 +29,7 @@ from . import svg, yamlsafe
 from .escape import attr, html_text, md_text
 from .events import Event
 from .link import Corpus
+from .render import actor_md
 from .slug import slugify
 
 KEYS = {"title", "date", "merge", "articles", "redirect_from"}
@@ -257,7 +258,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
     lines.append("")
     if actors:
         lines.append("## Actors involved\n")
-        lines.append(", ".join(f"[{md_text(corpus.actors[aid].name)}](../actors/{aid}.md)"
+        lines.append(", ".join(f"[{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'events/x.md')})"
                                + (f" ({k})" if k > 1 else "") for aid, k in actors[:30]) + "\n")
     quotes = [(recs[s], q) for s in ev.articles for q in recs[s].extraction.quotes
               if recs[s].actor_of.get((q.speaker_start, q.speaker_end)) and not q.partial]
@@ -265,7 +266,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
         lines.append("## Key quotes { data-search-exclude }\n")
         for rec, q in quotes[:8]:
             aid = rec.actor_of[(q.speaker_start, q.speaker_end)]
-            lines.append(f"- “{md_text(q.text)}” — [{md_text(corpus.actors[aid].name)}](../actors/{aid}.md) "
+            lines.append(f"- “{md_text(q.text)}” — [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'events/x.md')}) "
                          f"<small>([source](../articles/{rec.slug}.md#{rec.anchor_at(q.start)}))</small>")
         lines.append("")
     sub = Corpus(records=[recs[s] for s in ev.articles], actors=corpus.actors)

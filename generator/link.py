@@ -36,6 +36,7 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     description: str | None = None
     links: dict[str, str] = field(default_factory=dict)
+    pinned: bool = False  # an entry of content/actors.yml: always a page of its own
 
     _articles: tuple[int, list[str]] | None = field(default=None, repr=False, compare=False)
 
@@ -86,6 +87,7 @@ class Corpus:
     event_redirects: dict[str, str] = field(default_factory=dict)
     _by_slug: dict | None = field(default=None, repr=False)
     _quotes: dict | None = field(default=None, repr=False)
+    _home: tuple | None = field(default=None, repr=False)
     _event_of: tuple | None = field(default=None, repr=False)
 
     def by_slug(self) -> dict[str, ArticleRecord]:
@@ -98,6 +100,21 @@ class Corpus:
         if self._event_of is None or self._event_of[0] is not self.events:
             self._event_of = (self.events, {s: e for e in self.events for s in e.articles})
         return self._event_of[1]
+
+    def home_of(self) -> dict[str, str]:
+        """actor id -> the slug of its one article, for the actors that have no page of their own.
+
+        An actor named in a single article (most actors of a large briefing: a
+        person quoted once, a town in a dateline) is shown by a card on that
+        article's page, and its address ``actors/<id>/`` leads there; a second
+        article, or an entry in ``content/actors.yml``, gives it its own page at
+        the same address.  So every actor address works, and the site does not
+        carry (or MkDocs build) thousands of pages that only repeat one article."""
+        key = (len(self.actors), len(self.records))
+        if self._home is None or self._home[0] != key:
+            self._home = (key, {aid: x.articles[0] for aid, x in self.actors.items()
+                                if not x.pinned and len(x.articles) == 1})
+        return self._home[1]
 
     def quotes_by_speaker(self) -> dict[str, list]:
         """actor id -> [(record, quote)] in corpus order."""
@@ -201,7 +218,8 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
             if did != rid:
                 redirects.setdefault(did, rid)
             actor = actors.get(rid) or actors.setdefault(rid, Actor(id=rid, name=e.name or display, type=e.type or key[1],
-                                                                      description=e.description, links=dict(e.links)))
+                                                                      description=e.description, links=dict(e.links),
+                                                                      pinned=True))
         else:
             actor = actors.setdefault(did, Actor(id=did, name=display, type=key[1]))
         actor.aliases.update({m.text, m.name})

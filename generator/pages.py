@@ -7,7 +7,7 @@ from . import svg
 from .escape import md_text
 from .link import Corpus
 from .measures import Measure, build_measures
-from .render import _front_matter, _sort_key_article
+from .render import _front_matter, _sort_key_article, actor_md
 from .timeline import Happening, build_timeline
 
 TIMELINE_LATEST = 200
@@ -86,7 +86,7 @@ def quotes_page(corpus: Corpus) -> str:
 
     order = sorted(by_speaker, key=lambda a: (-len(by_speaker[a]), corpus.actors[a].name.casefold()))
     for aid in order:
-        lines.append(f"## [{md_text(corpus.actors[aid].name)}](../actors/{aid}.md)\n")
+        lines.append(f"## [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'quotes/index.md')})\n")
         items = sorted(by_speaker[aid], key=lambda it: (_sort_key_article(it[0]), it[1].start))
         lines += [quote_line(*it) for it in items] + [""]
     if anonymous:

@@ -68,6 +68,31 @@ def actor_url(aid: str) -> str:
     return f"actors/{aid}/"
 
 
+def md_of(page_url: str) -> str:
+    """The .md file of a page at directory URL ``page_url`` ("articles/x/" -> "articles/x.md")."""
+    return page_url.rstrip("/") + ".md" if page_url else "index.md"
+
+
+def actor_home_url(corpus: Corpus, aid: str) -> str:
+    """Where an actor is shown (a directory URL): its page, or, for an actor without a page of its
+    own (:meth:`Corpus.home_of`), its card on the page of its one article."""
+    slug = corpus.home_of().get(aid)
+    return f"articles/{slug}/#actor-{aid}" if slug else actor_url(aid)
+
+
+def actor_md(corpus: Corpus, aid: str, from_md: str) -> str:
+    """Markdown link target of an actor from the page whose file is ``from_md`` ("articles/x.md",
+    "index.md"): the .md file of its page, or its card on its one article's page (``#actor-<id>``
+    on that page itself)."""
+    up = "../" * from_md.count("/")
+    slug = corpus.home_of().get(aid)
+    if slug is None:
+        return f"{up}actors/{aid}.md"
+    if from_md == f"articles/{slug}.md":
+        return f"#actor-{aid}"
+    return f"{up}articles/{slug}.md#actor-{aid}"
+
+
 def _date_label(iso: str | None) -> str:
     if not iso:
         return "undated"
@@ -90,7 +115,8 @@ def _neg(iso: str) -> str:
 
 # ---------------------------------------------------------------- article pages
 
-def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentions: list | None = None) -> str:
+def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentions: list | None = None,
+                 corpus: Corpus | None = None) -> str:
     """Inline Markdown of raw[start:end] with actor mentions linked to their pages' .md files,
     for an HTML element with ``markdown="1"``: MkDocs and Zensical both turn such links into
     the page's URL (a raw ``<a href>`` is left alone by one and rewritten by the other).
@@ -106,19 +132,15 @@ def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentio
         if s < pos or e > end:
             continue
         out.append(md_inline(raw[pos:s]))
-        out.append(f"[{md_inline(raw[s:e])}]({_md_link(page_url, aid)}){{ .bf-actor }}")
+        out.append(f"[{md_inline(raw[s:e])}]({actor_md(corpus, aid, md_of(page_url))}){{ .bf-actor }}")
         pos = e
     out.append(md_inline(raw[pos:end]))
     return "".join(out).strip()
 
 
-def _md_link(page_url: str, aid: str) -> str:
-    """The .md file of an actor's page, relative to the .md file of the page at ``page_url``."""
-    depth = page_url.rstrip("/").count("/")
-    return "../" * depth + f"actors/{aid}.md"
 
 
-def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
+def _body_html(rec: ArticleRecord, page_url: str, corpus: Corpus) -> list[str]:
     a = rec.article
     parts = []
     mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
@@ -127,7 +149,7 @@ def _body_html(rec: ArticleRecord, page_url: str) -> list[str]:
             inner = b.html or _MD.render(a.raw[b.start:b.end]).strip()
             parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
             continue
-        inner = _linked_text(rec, b.start, b.end, page_url, mentions)
+        inner = _linked_text(rec, b.start, b.end, page_url, mentions, corpus)
         if b.kind == "headline":
             parts.append(f'<h1 class="bf-headline" id="{b.anchor}" markdown="1">{inner}</h1>')
         else:
@@ -176,17 +198,42 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
     lines = [_front_matter(fm)]
     # the header (date, source, place, event) is overrides/article.html's, from the front matter;
     # the actors line follows the headline (and standfirst, byline) of a plain-text article
-    body = _body_html(rec, page_url)
+    body = _body_html(rec, page_url, corpus)
     lead = 0
     while lead < len(a.blocks) and a.blocks[lead].kind in ("headline", "standfirst", "byline"):
         lead += 1
     lines.extend(p + "\n" for p in body[:lead])
     if actors:
-        links = ", ".join(f"[{md_text(x.name)}]({_md_link(page_url, x.id)})" for x in actors)
+        links = ", ".join(f"[{md_text(x.name)}]({actor_md(corpus, x.id, md_of(page_url))})" for x in actors)
         lines.append(f'<p class="bf-actors" markdown="1">Actors: {links}</p>\n')
     lines.extend(p + "\n" for p in body[lead:])
     lines.extend(_facts(rec, corpus, page_url))
+    lines.extend(_cards(rec, corpus, [x for x in actors if corpus.home_of().get(x.id) == rec.slug]))
     return "\n".join(lines)
+
+
+def _cards(rec: ArticleRecord, corpus: Corpus, actors: list[Actor]) -> list[str]:
+    """The actors named in this article only: a card each (anchor ``actor-<id>``), where their
+    address ``actors/<id>/`` leads until a second article gives them a page of their own."""
+    if not actors:
+        return []
+    items = []
+    quotes = corpus.quotes_by_speaker()
+    for x in actors:
+        roles = sorted({role for role, _slug, _when in x.roles}, key=lambda r: (r.casefold(), r))[:INFOBOX_ROLES]
+        n, q = len(x.mentions), len(quotes.get(x.id, ()))
+        bits = [ACTOR_KIND.get(x.type, html_text(x.type))]
+        if x.aliases:
+            bits.append("also " + ", ".join(html_text(v) for v in sorted(x.aliases)))
+        if roles:
+            bits.append("seen as " + ", ".join(html_text(r) for r in roles))
+        bits.append(f"{n} mention{'s' if n != 1 else ''}" + (f", {q} quote{'s' if q != 1 else ''}" if q else "")
+                    + f' (first in <a href="#{x.mentions[0].anchor}">the text</a>)')
+        items.append(f'<li id="actor-{x.id}"><strong>{html_text(x.name)}</strong>: {"; ".join(bits)}.</li>')
+    return ['<h2 id="named-only-here" data-search-exclude>Named only here</h2>\n'
+            '<p class="bf-note">Actors no other article names. Each one\'s address '
+            '(<code>actors/&lt;id&gt;/</code>) leads to its entry here until another article names it.</p>\n'
+            '<ul class="bf-cards">' + "".join(items) + "</ul>\n"]
 
 
 def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
@@ -199,7 +246,7 @@ def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
         items = []
         for q in ex.quotes:
             aid = rec.actor_of.get((q.speaker_start, q.speaker_end))
-            who = (f"[{md_text(corpus.actors[aid].name)}]({_md_link(page_url, aid)})"
+            who = (f"[{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, md_of(page_url))})"
                    if aid in corpus.actors else md_text(q.speaker_description or q.speaker_text or "unattributed"))
             partial = " (partial)" if q.partial else ""
             items.append(f'<li markdown="1">“[{md_text(q.text)}](#{rec.anchor_at(q.start)})”{partial} — {who}</li>\n')
@@ -258,7 +305,7 @@ def _home(corpus: Corpus) -> str:
     top = sorted(corpus.actors.values(), key=lambda x: (-len(x.articles), x.name.casefold(), x.id))[:12]
     if top:
         lines += ["## Most active actors\n",
-                  ", ".join(f"[{md_text(x.name)}](actors/{x.id}.md) ({len(x.articles)})" for x in top), ""]
+                  ", ".join(f"[{md_text(x.name)}]({actor_md(corpus, x.id, 'index.md')}) ({len(x.articles)})" for x in top), ""]
     figs = [(r, f) for r in sorted(recs, key=_sort_key_article) if r.article.published
             for f in r.extraction.figures if f.predicate][:8]
     if figs:
@@ -296,7 +343,8 @@ def _actors_index(corpus: Corpus) -> str:
     for t in sorted(by_type, key=lambda t: (list(TYPE_LABELS).index(t) if t in TYPE_LABELS else 99, t)):
         lines.append(f"## {TYPE_LABELS.get(t, t.title())}\n")
         for x in sorted(by_type[t], key=lambda x: (x.name.casefold(), x.id)):
-            lines.append(f"- [{md_text(x.name)}]({x.id}.md) — {len(x.mentions)} mentions in {len(x.articles)} articles")
+            lines.append(f"- [{md_text(x.name)}]({actor_md(corpus, x.id, 'actors/index.md')}) — "
+                         f"{len(x.mentions)} mentions in {len(x.articles)} articles")
         lines.append("")
     return "\n".join(lines)
 
@@ -409,7 +457,8 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
         if pic := svg.actor_block(corpus, x, top):
             lines.append(pic)
         for aid, n in top:
-            lines.append(f"- [{md_text(corpus.actors[aid].name)}]({aid}.md) — {n} article{'s' if n != 1 else ''}")
+            lines.append(f"- [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, f'actors/{x.id}.md')}) — "
+                         f"{n} article{'s' if n != 1 else ''}")
         lines.append("")
     return "\n".join(lines)
 
@@ -418,7 +467,7 @@ def _exports(corpus: Corpus) -> dict[str, str]:
     moved: dict[str, list[str]] = defaultdict(list)
     for old, new in sorted(corpus.redirects.items()):
         moved[new].append(old)
-    actors = [{"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases), "url": actor_url(x.id),
+    actors = [{"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases), "url": actor_home_url(corpus, x.id),
                "description": x.description, "links": x.links, "articles": len(x.articles), "mentions": len(x.mentions),
                "redirected_from": moved.get(x.id, [])}
               for x in sorted(corpus.actors.values(), key=lambda x: x.id)]
@@ -474,7 +523,10 @@ def _page_inputs(corpus: Corpus, by_actor: dict[str, list]) -> dict[str, str]:
     code = render_code_version()
     ev_of = corpus.event_of() if corpus.events else {}
     ev_lite = {e.id: (e.id, e.title, e.date, len(e.articles)) for e in corpus.events}
-    x_lite = {aid: (x.id, x.name, x.type) for aid, x in corpus.actors.items()}
+    home = corpus.home_of()
+    # an actor without a page is drawn on its article's page (a card) and linked there from everywhere
+    x_lite = {aid: (x.id, x.name, x.type, home.get(aid)) + ((sorted(x.aliases), x.roles) if aid in home else ())
+              for aid, x in corpus.actors.items()}
     art: dict[str, str] = {}
     out: dict[str, str] = {}
     for r in corpus.records:
@@ -486,6 +538,8 @@ def _page_inputs(corpus: Corpus, by_actor: dict[str, list]) -> dict[str, str]:
                               r.extraction.dates if a.published_from == "inferred" else None)
         out[f"articles/{r.slug}.md"] = art[r.slug]
     for x in corpus.actors.values():
+        if x.id in home:
+            continue
         hs = [(h.value, h.label, h.sources) for h in by_actor.get(x.id, ())]
         out[f"actors/{x.id}.md"] = _digest(
             code, x.id, x.name, x.type, sorted(x.aliases), x.roles, x.description, sorted(x.links.items()),
@@ -527,11 +581,15 @@ def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
     for r in corpus.records:
         if fresh(f"articles/{r.slug}.md"):
             files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
+    home = corpus.home_of()
     for x in corpus.actors.values():
-        if fresh(f"actors/{x.id}.md"):
+        if x.id in home:  # no page of its own: its address leads to its card on its article's page
+            files[f"actors/{x.id}/index.html"] = _redirect_page(x.name, actor_url(x.id), actor_home_url(corpus, x.id))
+        elif fresh(f"actors/{x.id}.md"):
             files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
     for old, new in corpus.redirects.items():
-        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old), actor_url(new))
+        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old),
+                                                           actor_home_url(corpus, new))
     from .eventsite import event_page, events_index
 
     by_id = {e.id: e for e in corpus.events}
@@ -549,15 +607,21 @@ def _redirect_page(title: str, from_url: str, target_url: str) -> str:
     """A moved page (an actor renamed or merged, an event renamed or merged) as a static HTML file:
     MkDocs and Zensical copy it as it is, so thousands of old URLs cost the site build nothing.
     Relative links, so the redirect works under any sub-path; the fragment is kept."""
-    rel = posixpath.relpath(target_url, from_url).rstrip("/") + "/"  # "actors/a/" -> "actors/b/": "../b/"
+    path, _, frag = target_url.partition("#")  # "articles/x/#actor-a": a card on a page
+    rel = posixpath.relpath(path, from_url).rstrip("/") + "/"  # "actors/a/" -> "actors/b/": "../b/"
+    keep = " + location.hash"
+    if frag:
+        rel, keep = f"{rel}#{frag}", ""
     target = attr(rel)
     name = html_text(title)
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>Moved: {name}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
+            f"<title>{'Moved' if not frag else 'Named in one article'}: {name}</title>\n<meta name=\"robots\" content=\"noindex\">\n"
             f"<link rel=\"canonical\" href=\"{target}\">\n"
             f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-            f"<script>location.replace({json.dumps(rel)} + location.hash)</script>\n"
-            f"</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{name}</a>.</p>\n</body>\n</html>\n")
+            f"<script>location.replace({json.dumps(rel)}{keep})</script>\n"
+            f"</head>\n<body>\n<p>" + (f"This page has moved to <a href=\"{target}\">{name}</a>." if not frag else
+                                       f"{name} is named in one article: <a href=\"{target}\">see it there</a>.")
+            + "</p>\n</body>\n</html>\n")
 
 
 def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str] | None = None,

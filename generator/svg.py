@@ -471,7 +471,11 @@ def actor_block(corpus, x, top: list[tuple[str, int]]) -> str:
     list says it all."""
     if len(x.articles) < 2 or len(top) < 2:
         return ""
-    nodes = [Node(corpus.actors[aid].name, f"../{aid}/", n) for aid, n in top[:MAX_NODES] if aid in corpus.actors]
+    from .render import actor_home_url, actor_url
+
+    here = actor_url(x.id)
+    nodes = [Node(corpus.actors[aid].name, rel(here, actor_home_url(corpus, aid)), n)
+             for aid, n in top[:MAX_NODES] if aid in corpus.actors]
     desc = (f"{x.name} in the middle, linked to the {_plural(len(nodes), 'actor')} it appears with most; "
             "thicker lines: more shared articles.")
     svg = cograph_svg(x.name, nodes, "bf-co", f"Actors {x.name} appears with", desc)

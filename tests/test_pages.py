@@ -67,9 +67,21 @@ def test_timeline_happening_once_with_both_sources():
 
 def test_quotes_page_and_actor_quotes():
     pages = render(corpus())
-    assert "## [Netanyahu](../actors/netanyahu.md)" in pages["quotes/index.md"]
+    # Netanyahu is named in one article: no page of its own, a card on that article's page
+    assert "## [Netanyahu](../articles/a1.md#actor-netanyahu)" in pages["quotes/index.md"]
     assert yaml.safe_load(pages["quotes/index.md"].split("---\n")[1])["search"] == {"exclude": True}
+    assert "actors/netanyahu.md" not in pages
+    card = re.search(r'<li id="actor-netanyahu">.*?</li>', pages["articles/a1.md"]).group(0)
+    assert "<strong>Netanyahu</strong>: a person" in card and "1 mention, 1 quote" in card
+    assert 'url=../../articles/a1/#actor-netanyahu"' in pages["actors/netanyahu/index.html"]
+    # a second article gives it a page at the same address, with its quotes
+    c = corpus()
+    c.records[1].actor_of[(0, 1)] = "netanyahu"
+    c.actors["netanyahu"].mentions.append(type(c.actors["netanyahu"].mentions[0])(c.records[1].slug, "p1", 0, 1, "N"))
+    pages = render(c)
     assert "## Quotes" in pages["actors/netanyahu.md"] and "a1.md#p3" in pages["actors/netanyahu.md"]
+    assert "## [Netanyahu](../actors/netanyahu.md)" in pages["quotes/index.md"]
+    assert "actors/netanyahu/index.html" not in pages and 'id="actor-netanyahu"' not in pages["articles/a1.md"]
 
 
 def test_figures_grouped_in_time_order_with_disagreement():
