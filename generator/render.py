@@ -54,12 +54,6 @@ def _front_matter(data: dict) -> str:
     return "---\n" + "".join(f"{k}: {yaml_value(v)}\n" for k, v in data.items()) + "---\n\n"
 
 
-def _rel(from_url: str, to_url: str) -> str:
-    """Relative link between two directory URLs ("articles/x/" -> "actors/y/")."""
-    depth = from_url.count("/")
-    return "../" * depth + to_url
-
-
 def article_url(slug: str) -> str:
     return f"articles/{slug}/"
 
@@ -220,7 +214,7 @@ def _cards(rec: ArticleRecord, corpus: Corpus, actors: list[Actor]) -> list[str]
     items = []
     quotes = corpus.quotes_by_speaker()
     for x in actors:
-        roles = sorted({role for role, _slug, _when in x.roles}, key=lambda r: (r.casefold(), r))[:INFOBOX_ROLES]
+        roles = [r["role"] for r in _roles(x)[:INFOBOX_ROLES]]  # the order an actor page's infobox uses
         n, q = len(x.mentions), len(quotes.get(x.id, ()))
         bits = [ACTOR_KIND.get(x.type, html_text(x.type))]
         if x.aliases:
@@ -366,16 +360,22 @@ INFOBOX_ROLES = 10
 CO_ACTORS = 12  # co-actors listed on an actor's page (those its picture draws)
 
 
-def _actor_info(x: Actor, corpus: Corpus) -> dict:
-    """What overrides/actor.html shows in the infobox and its JSON-LD (raw text: the template escapes)."""
-    recs = corpus.by_slug()
+def _roles(x: Actor) -> list[dict]:
+    """The actor's roles, most often seen first, each with the first and last date it was seen."""
     seen: dict[str, list[str | None]] = defaultdict(list)
     for role, _slug, when in x.roles:
         seen[role].append(when)
-    roles = []
+    out = []
     for role in sorted(seen, key=lambda r: (-len(seen[r]), r.casefold(), r)):
         whens = sorted(w for w in seen[role] if w)
-        roles.append({"role": role, "first": whens[0] if whens else None, "last": whens[-1] if whens else None})
+        out.append({"role": role, "first": whens[0] if whens else None, "last": whens[-1] if whens else None})
+    return out
+
+
+def _actor_info(x: Actor, corpus: Corpus) -> dict:
+    """What overrides/actor.html shows in the infobox and its JSON-LD (raw text: the template escapes)."""
+    recs = corpus.by_slug()
+    roles = _roles(x)
     dates = sorted(d for d in (recs[s].article.published for s in x.articles if s in recs) if d)
     of = corpus.event_of() if corpus.events else {}
     return {"id": x.id, "name": x.name, "type": x.type, "aliases": sorted(x.aliases),
