@@ -7,6 +7,7 @@ cores; the output is the same byte for byte whichever way it was made.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .cache import Cache, code_version, key as cache_key
 from .extract import extract
+from .events_text import article_words
 from .extract.dates import infer_published
 from .feed import feed_files
 from .ingest import decode, parse
@@ -112,6 +114,7 @@ def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
     except Exception as e:  # an extractor bug must not lose the article
         notes.append(f"extraction failed ({type(e).__name__}: {e}); published without it")
         ex = Extraction()
+    ex.words = article_words(article)  # for events; cached with the extraction
     return article, ex, notes
 
 
@@ -167,7 +170,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     workers = workers if workers is not None else (os.cpu_count() or 1)
     jobs = [(shown, data) for shown, data, _, _ in todo]
     if len(jobs) >= PARALLEL_MIN and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:  # see generate()
             results = pool.map(_analyse_job, jobs, chunksize=8)
             for n, ((shown, _, _, k), res) in enumerate(zip(todo, results), 1):
                 done[shown] = res
@@ -270,7 +273,23 @@ def _read_manifest(out: Path) -> dict:
 
 def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir: Path | None = None,
              use_cache: bool = True, workers: int | None = None, force: bool = False) -> Report:
-    """Generate the docs tree for the project at ``root``."""
+    """Generate the docs tree for the project at ``root``.
+
+    The cyclic garbage collector is paused meanwhile: a build creates millions of long-lived
+    objects (mentions, sentences, term vectors) and almost no reference cycles, and the
+    collector's repeated passes over the growing heap took a quarter of a rebuild's time
+    (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _generate(root, out, quiet, cache_dir, use_cache, workers, force)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None, use_cache: bool,
+              workers: int | None, force: bool) -> Report:
     root = Path(root)
     out = Path(out) if out else root / "docs"
     content = root / "content"

@@ -21,7 +21,7 @@ from .model import (ActorMention, Article, Block, DateMention, Extraction, Figur
 
 PACKAGE = Path(__file__).resolve().parent
 # what an article's extraction depends on: ingest, the model and every extractor with its data
-_DEPENDS = ("cache.py", "ingest.py", "model.py", "slug.py", "yamlsafe.py", "extract", "data")
+_DEPENDS = ("cache.py", "ingest.py", "model.py", "slug.py", "yamlsafe.py", "events_text.py", "extract", "data")
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +57,7 @@ def dump(article: Article, ex: Extraction) -> dict:
     a = {f.name: getattr(article, f.name) for f in fields(article) if f.name not in ("raw", "blocks")}
     a["blocks"] = _rows(article.blocks)
     return {"article": a, "extraction": {"actors": _rows(ex.actors), "dates": _rows(ex.dates),
-                                         "quotes": _rows(ex.quotes), "figures": _rows(ex.figures)}}
+                                         "quotes": _rows(ex.quotes), "figures": _rows(ex.figures), "words": ex.words}}
 
 
 def load_entry(d: dict, raw: str, path: str) -> tuple[Article, Extraction]:
@@ -68,7 +68,8 @@ def load_entry(d: dict, raw: str, path: str) -> tuple[Article, Extraction]:
     article = Article(raw=raw, **a)
     e = d["extraction"]
     ex = Extraction(actors=[ActorMention(*m) for m in e["actors"]], dates=[DateMention(*m) for m in e["dates"]],
-                    quotes=[Quote(*m) for m in e["quotes"]], figures=[Figure(*m) for m in e["figures"]])
+                    quotes=[Quote(*m) for m in e["quotes"]], figures=[Figure(*m) for m in e["figures"]],
+                    words=e["words"])
     return article, ex
 
 

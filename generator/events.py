@@ -102,15 +102,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import combinations
 
-from .events_text import centroid, cosine, idf_table, vector, words
+from .events_text import (LEAD_SENTENCES, LEAD_WEIGHT, article_words, centroid, cosine, headline, idf_table,
+                          lead_end, vector, words)
 from .ingest import DATELINE as _DATELINE
 from .link import ArticleRecord, Corpus
 from .slug import slugify
 
-LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
-LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
-HEADLINE_WEIGHT = 1  # words of the headline count as much as body words (headlines are often catchy)
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
 MIN_SHARED = 3  # terms two articles must share for their cosine to count
@@ -167,34 +166,20 @@ def _pub(rec: ArticleRecord) -> date | None:
 
 
 def _lead_end(rec: ArticleRecord, n: int = LEAD_SENTENCES) -> int:
-    """Offset where the lead (the first n sentences of the text) ends.  Labels set as sentences
-    ("ABSTRACT.", "LETTERS.", "FULL TEXT.") do not count as sentences of the lead."""
-    view = rec.article.view
-    count, end = 0, 0
-    for s, e in rec.article.sentences:
-        end = e
-        if len(view[s:e].split()) >= 4:
-            count += 1
-            if count >= n:
-                break
-    return end or len(view)
+    return lead_end(rec.article, n)
 
 
 def _headline(rec: ArticleRecord) -> str:
-    return "" if rec.article.title_inferred else rec.article.title
+    return headline(rec.article)
 
 
 def _terms(rec: ArticleRecord, lead_end: int) -> Counter:
-    """The article's terms: content words and linked actors ("@id"), those of the lead weighted."""
-    view = rec.article.view
+    """The article's terms: content words (:func:`generator.events_text.article_words`, cached with
+    the extraction) and linked actors ("@id"), those of the lead weighted."""
+    terms: Counter = Counter(rec.extraction.words or article_words(rec.article))
     place_end = end = 0
-    if rec.article.dateline:  # a wire dateline's date and agency ("Dec. 11 (UPI) —") say nothing of the happening
+    if rec.article.dateline:  # a wire dateline's agency says nothing of the happening
         _s, place_end, end = rec.article.dateline
-        view = view[:place_end] + " " * (end - place_end) + view[end:]
-    lead: Counter = Counter(words(view[:lead_end]))
-    terms: Counter = Counter({t: c * LEAD_WEIGHT for t, c in lead.items()})
-    terms.update({t: c * HEADLINE_WEIGHT for t, c in Counter(words(_headline(rec))).items()})
-    terms.update(words(view[lead_end:]))
     for (s, _e), aid in rec.actor_of.items():
         if place_end <= s < end:
             continue
@@ -212,14 +197,16 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
     df: Counter = Counter()
     for t in terms:
         df.update(t.keys())
-    idf, unseen = idf_table([set(t) for t in terms])
-    dated = [set(t) for d, t in zip(docs, terms) if d.pub]
+    idf, unseen = idf_table(terms, df=df)
+    dated = [t for d, t in zip(docs, terms) if d.pub]
     dated_idf = idf_table(dated)[0] if dated else {}
+    # each term's weight, once for the corpus instead of once per article that has it
+    weight = {w: x * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}
+    dated_weight = {w: dated_idf.get(w, x) * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}
     for d, t in zip(docs, terms):
-        weights = {w: (dated_idf.get(w, idf[w]) if d.pub else idf[w]) * (1.0 if df[w] > 1 else UNIQUE_WEIGHT)
-                   for w in t}
-        d.vec = vector(t, weights, unseen)
-        d.keys = [w for w, _ in sorted(d.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]]
+        vec = d.vec = vector(t, dated_weight if d.pub else weight, unseen)
+        # most distinctive first, ties by term: sort by term, then (stably) by weight, descending
+        d.keys = sorted(sorted(vec), key=vec.__getitem__, reverse=True)[:KEY_TERMS]
     common = PARTICIPANT_SHARE * (len(docs) + PARTICIPANT_PRIOR)
     for d, t in zip(docs, terms):
         actors = [w for w in t if w.startswith("@")]
@@ -276,11 +263,8 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
             postings[t].append(i)
     shared: Counter = Counter()
     for ids in postings.values():
-        if len(ids) < 2 or len(ids) > MAX_POSTING:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[(ids[x], ids[y])] += 1
+        if 2 <= len(ids) <= MAX_POSTING:
+            shared.update(combinations(ids, 2))  # ids ascend, so each pair comes as (lower, higher)
     return {pair: _score(docs[pair[0]], docs[pair[1]]) for pair, n in shared.items() if n >= MIN_KEYS}
 
 
@@ -379,8 +363,9 @@ def _merge_stories(docs: list[_Doc], groups: list[list[int]], scores: dict[tuple
     pubs: dict[int, list[date]] = {}
 
     def refresh(k: int) -> None:
-        centre[k] = centroid([docs[i].vec for i in members[k]])
         pubs[k] = sorted(docs[i].pub for i in members[k] if docs[i].pub)
+        if eligible(k):  # only eligible groups are ever compared: no centroid for a lone report
+            centre[k] = centroid([docs[i].vec for i in members[k]])
 
     def eligible(k: int) -> bool:
         return len(members[k]) >= 2 and bool(pubs[k])

@@ -9,9 +9,17 @@ share).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
+
+from .model import Article
+
+LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
+LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times
+HEADLINE_WEIGHT = 1  # words of the headline count as much as body words (headlines are often catchy)
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*(?:bn|m|k)?")
 
@@ -78,15 +86,18 @@ def words(text: str) -> list[str]:
     return [w for w in map(_normal, _TOKEN.findall(text)) if w is not None]
 
 
-def idf_table(doc_terms: list[set[str]], prior: int = 20) -> tuple[dict[str, float], float]:
+def idf_table(doc_terms: list, prior: int = 20, df: Counter | None = None) -> tuple[dict[str, float], float]:
     """Inverse document frequency with add-``prior`` smoothing.
 
     ``log((N + prior) / (df + 1))``: in a small corpus no word can look rarer
     than it is, and a word found in every article still weighs a little.
+    ``doc_terms`` holds each document's terms (any collection of distinct terms: a set, a
+    dict's keys); ``df``, when given, is their document frequencies already counted.
     Returns the table and the weight of an unseen word."""
-    df: Counter = Counter()
-    for terms in doc_terms:
-        df.update(terms)
+    if df is None:
+        df = Counter()
+        for terms in doc_terms:
+            df.update(iter(terms))  # an iterator: a dict counts its keys once, not its values
     n = len(doc_terms) + prior
     return {t: math.log(n / (c + 1)) for t, c in df.items()}, math.log(n)
 
@@ -94,8 +105,9 @@ def idf_table(doc_terms: list[set[str]], prior: int = 20) -> tuple[dict[str, flo
 def vector(counts: Counter, idf: dict[str, float], default: float) -> dict[str, float]:
     """Unit-length TF-IDF vector with sublinear term frequency."""
     v = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items() if c >= 1}
-    norm = math.sqrt(sum(x * x for x in v.values()))
-    return {t: x / norm for t, x in v.items()} if norm else {}
+    x = v.values()
+    norm = math.sqrt(sum(map(operator.mul, x, x)))
+    return dict(zip(v, map(operator.truediv, x, repeat(norm)))) if norm else {}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -111,3 +123,38 @@ def centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
             acc[t] += x
     norm = math.sqrt(sum(x * x for x in acc.values()))
     return {t: x / norm for t, x in acc.items()} if norm else {}
+
+
+def lead_end(article: Article, n: int = LEAD_SENTENCES) -> int:
+    """Offset where the lead (the first n sentences of the text) ends.  Labels set as sentences
+    ("ABSTRACT.", "LETTERS.", "FULL TEXT.") do not count as sentences of the lead."""
+    view = article.view
+    count, end = 0, 0
+    for s, e in article.sentences:
+        end = e
+        if len(view[s:e].split()) >= 4:
+            count += 1
+            if count >= n:
+                break
+    return end or len(view)
+
+
+def headline(article: Article) -> str:
+    return "" if article.title_inferred else article.title
+
+
+def article_words(article: Article) -> dict[str, int]:
+    """The article's content words with their counts, those of the lead counted
+    :data:`LEAD_WEIGHT` times, the headline's :data:`HEADLINE_WEIGHT` times; a wire
+    dateline's date and agency ("Dec. 11 (UPI) —") left out, as they say nothing of the
+    happening.  A pure function of the article: computed once at extraction and cached
+    with it, so a rebuild does not tokenise every article again."""
+    view = article.view
+    if article.dateline:
+        _s, place_end, end = article.dateline
+        view = view[:place_end] + " " * (end - place_end) + view[end:]
+    cut = lead_end(article)
+    terms: Counter = Counter({t: c * LEAD_WEIGHT for t, c in Counter(words(view[:cut])).items()})
+    terms.update({t: c * HEADLINE_WEIGHT for t, c in Counter(words(headline(article))).items()})
+    terms.update(words(view[cut:]))
+    return dict(terms)

@@ -112,6 +112,9 @@ class Extraction:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # the article's content words with their counts (lead weighted), for events: a pure function of
+    # the article, so cached here rather than recomputed on every build (events_text.article_words)
+    words: dict[str, int] = field(default_factory=dict)
 
 
 def to_dict(record) -> dict:
