@@ -19,15 +19,13 @@ from pathlib import Path
 
 from . import __version__
 from .cache import Cache, code_version, key as cache_key
-from .extract import extract
 from .events_text import article_words
-from .extract.dates import infer_published
 from .feed import feed_files
 from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .registry import load as load_registry
-from .render import render_with_inputs, write_tree
+from .render import existing_files, render_with_inputs, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
@@ -102,6 +100,9 @@ def looks_binary(data: bytes) -> bool:
 
 def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
     """Ingest and extract one article (pure: the same bytes give the same result)."""
+    from .extract import extract  # imported when an article needs extracting, not on a rebuild from the cache
+    from .extract.dates import infer_published
+
     raw, problems = decode(data)
     article = parse(shown, raw, problems)
     notes = []
@@ -123,29 +124,35 @@ def _analyse_job(job: tuple[str, bytes]):
 
 
 def load(content: Path, report: Report, root: Path | None = None, cache: Cache | None = None,
-         workers: int | None = None, progress: bool = False) -> list[ArticleRecord]:
-    """Ingest and extract every article file, from the cache where possible."""
+         workers: int | None = None, progress: bool = False, read: dict[Path, bytes] | None = None
+         ) -> list[ArticleRecord]:
+    """Ingest and extract every article file, from the cache where possible (``read``: the bytes
+    of files already read, by path)."""
+    read = read or {}
     cache = cache or Cache(None)
     todo: list[tuple[str, bytes, str, str]] = []  # (shown path, bytes, text, cache key)
     done: dict[str, tuple[Article, Extraction, list[str]]] = {}
     order: list[str] = []
     keys: dict[str, str] = {}
+    prefix = root.as_posix().rstrip("/") + "/" if root else None
     for p in article_files(content):
         report.files += 1
-        shown = p.relative_to(root).as_posix() if root and p.is_relative_to(root) else p.as_posix()
+        shown = p.as_posix()
+        if prefix and shown.startswith(prefix):  # as p.relative_to(root), without pathlib's cost per file
+            shown = shown[len(prefix):]
         if p.suffix.lower() not in ARTICLE_SUFFIXES:
             reason = f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
             report.rejected.append((shown, reason))
             report.problems.append(_problem(shown, f"skipped: {reason}"))
             continue
         try:
-            size = p.stat().st_size
+            size = len(read[p]) if p in read else p.stat().st_size
             if size > MAX_ARTICLE_BYTES:
                 reason = f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB ({size:,} bytes)"
                 report.rejected.append((shown, reason))
                 report.problems.append(_problem(shown, f"skipped: {reason}"))
                 continue
-            data = p.read_bytes()
+            data = read[p] if p in read else p.read_bytes()
             if looks_binary(data):
                 reason = "binary file, not text"
                 report.rejected.append((shown, reason))
@@ -242,15 +249,20 @@ def attach_events(corpus, content: Path, report: Report) -> None:
     report.problems.extend(problems + more)
 
 
-def _fingerprint(root: Path, content: Path) -> str:
-    """Everything the generated tree depends on: article bytes, editorial files, the generator."""
+def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = None) -> str:
+    """Everything the generated tree depends on: article bytes, editorial files, the generator.
+    The article files' bytes are kept in ``read``, when given, so that :func:`load` need not
+    read them again."""
     h = hashlib.sha256(f"{__version__}:{code_version()}".encode())
     for p in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         h.update(p.read_bytes())
     for p in article_files(content):
         h.update(p.relative_to(content).as_posix().encode() + b"\0")
         try:
-            h.update(hashlib.sha256(p.read_bytes()).digest())
+            data = p.read_bytes()
+            h.update(hashlib.sha256(data).digest())
+            if read is not None and len(data) <= MAX_ARTICLE_BYTES:
+                read[p] = data
         except OSError:
             h.update(b"unreadable")
     for name in ("actors.yml", "events.yml"):
@@ -295,10 +307,11 @@ def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None,
     content = root / "content"
     report = Report()
     t0 = time.perf_counter()
-    fingerprint = _fingerprint(root, content)
+    read: dict[Path, bytes] = {}
+    fingerprint = _fingerprint(root, content, read)
     manifest = _read_manifest(out)
-    if not force and manifest.get("fingerprint") == fingerprint and all(
-            (out / rel).is_file() for rel in manifest.get("files", {})):
+    on_disk = existing_files(out)
+    if not force and manifest.get("fingerprint") == fingerprint and on_disk.issuperset(manifest.get("files", {})):
         report.unchanged = True
         report.files = manifest.get("report", {}).get("files", 0)
         report.published = manifest.get("report", {}).get("published", 0)
@@ -310,7 +323,8 @@ def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None,
             print(report.summary(), file=sys.stderr)
         return report
     cache = Cache((cache_dir or root / ".cache" / "briefing") if use_cache else None)
-    records = load(content, report, root, cache, workers, progress=not quiet)
+    records = load(content, report, root, cache, workers, progress=not quiet, read=read)
+    read.clear()
     t1 = time.perf_counter()
     registry = load_registry(content / "actors.yml")
     corpus = link(records, registry)
@@ -319,13 +333,13 @@ def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None,
     t2 = time.perf_counter()
     previous = manifest.get("files", {})
     # pages the last build drew and that are still on disk can be kept when their inputs are unchanged
-    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and (out / rel).is_file()} \
+    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and rel in on_disk} \
         if not force else {}
     files, inputs = render_with_inputs(corpus, reuse)
     report.drawn = sum(1 for v in files.values() if v is not None)
     files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL
     t3 = time.perf_counter()
-    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST))
+    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST), existing=on_disk)
     (out / MANIFEST).write_text(json.dumps({
         "fingerprint": fingerprint, "files": hashes, "inputs": inputs,
         "report": {"files": report.files, "published": report.published, "problems": report.problems}},

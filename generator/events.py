@@ -102,12 +102,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import combinations
+from itertools import chain, combinations
 
 from .events_text import (LEAD_SENTENCES, LEAD_WEIGHT, article_words, centroid, cosine, headline, idf_table,
                           lead_end, vector, words)
 from .ingest import DATELINE as _DATELINE
 from .link import ArticleRecord, Corpus
+from .parallel import fork_map, split, workers
 from .slug import slugify
 
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
@@ -129,6 +130,7 @@ STORY_BAR = 0.30  # centroid cosine (less the day penalty) two groups of 2+ repo
 LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
 RELATED_MIN = 0.3  # actor-profile similarity from which two events are related
 RELATED_MAX = 8  # related events kept per event
+PARALLEL_PAIRS = 20_000  # candidate pairs from which scoring them in several processes saves time
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -265,7 +267,14 @@ def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
     for ids in postings.values():
         if 2 <= len(ids) <= MAX_POSTING:
             shared.update(combinations(ids, 2))  # ids ascend, so each pair comes as (lower, higher)
-    return {pair: _score(docs[pair[0]], docs[pair[1]]) for pair, n in shared.items() if n >= MIN_KEYS}
+    pairs = [pair for pair, n in shared.items() if n >= MIN_KEYS]
+
+    def score(part: list[tuple[int, int]]) -> list[float]:
+        return [_score(docs[i], docs[j]) for i, j in part]
+
+    # tens of thousands of pairs in a large corpus: scored over the machine's cores (pure, same result)
+    parts = fork_map(score, split(pairs, workers())) if len(pairs) >= PARALLEL_PAIRS else [score(pairs)]
+    return dict(zip(pairs, chain.from_iterable(parts)))
 
 
 # ----------------------------------------------------------------------------- clustering
@@ -489,6 +498,8 @@ def _title(docs: list[_Doc]) -> str:
     Word counts over the event's own articles only (how many of them use each
     word), so the title, and the id made from it, do not depend on the rest of
     the corpus.  Real headlines win over leads cut to a title."""
+    if len(docs) == 1:  # the event of a lone report: its own title (no choice to weigh)
+        return _title_candidate(docs[0])[0]
     counts: Counter = Counter()
     for d in docs:
         counts.update(set(words(_headline(d.rec) + " " + d.rec.article.view[:d.lead_end])))

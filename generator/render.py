@@ -19,7 +19,6 @@ import hashlib
 import heapq
 import json
 import os
-import posixpath
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -558,19 +557,36 @@ def render(corpus: Corpus, reuse: dict[str, str] | None = None) -> dict[str, str
 
 def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
                        ) -> tuple[dict[str, str | None], dict[str, str]]:
-    """(the docs tree as :func:`render` gives it, the input digest of every page that has one)."""
-    from .pages import corpus_pages
+    """(the docs tree as :func:`render` gives it, the input digest of every page that has one).
+
+    The pages fall in two independent parts of about equal work, drawn side by side when
+    the machine has a second core (:func:`generator.parallel.fork_map`): the pages that
+    may be kept from the last build (articles, actors, events, with the timeline that actor
+    pages draw from) and the corpus-wide files drawn every time (quotes, figures, exports,
+    redirects).  Neither part changes the corpus, so the result is the same either way."""
+    from .parallel import fork_map
+
+    main, side = fork_map(lambda part: part(corpus, reuse or {}), [_kept_pages, _corpus_files])
+    files, inputs = main
+    files.update(side)
+    return files, inputs
+
+
+def _kept_pages(corpus: Corpus, reuse: dict[str, str]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Home, indexes, timeline, and the article, actor and event pages (``None``: kept as it is)."""
+    from .eventsite import event_page, events_index
+    from .pages import timeline_pages
+    from .timeline import build_timeline
 
     files: dict[str, str | None] = {"index.md": _home(corpus), "articles/index.md": _articles_index(corpus),
                                     "actors/index.md": _actors_index(corpus)}
-    extra, happenings, _ = corpus_pages(corpus)
-    files.update(extra)
+    happenings = build_timeline(corpus)
+    files.update(timeline_pages(corpus, happenings))
     by_actor: dict[str, list] = defaultdict(list)
     for h in happenings:
         for aid in h.actors:
             by_actor[aid].append(h)
     inputs = _page_inputs(corpus, by_actor)
-    reuse = reuse or {}
 
     def fresh(path: str) -> bool:
         if reuse.get(path) == inputs[path]:
@@ -583,24 +599,45 @@ def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
             files[f"articles/{r.slug}.md"] = _article_page(r, corpus)
     home = corpus.home_of()
     for x in corpus.actors.values():
-        if x.id in home:  # no page of its own: its address leads to its card on its article's page
-            files[f"actors/{x.id}/index.html"] = _redirect_page(x.name, actor_url(x.id), actor_home_url(corpus, x.id))
-        elif fresh(f"actors/{x.id}.md"):
+        if x.id not in home and fresh(f"actors/{x.id}.md"):
             files[f"actors/{x.id}.md"] = _actor_page(x, corpus, by_actor.get(x.id, []))
-    for old, new in corpus.redirects.items():
-        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old),
-                                                           actor_home_url(corpus, new))
-    from .eventsite import event_page, events_index
-
     by_id = {e.id: e for e in corpus.events}
     files["events/index.md"] = events_index(corpus, corpus.events, _front_matter)
     for e in corpus.events:
         if fresh(f"events/{e.id}.md"):
             files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
+    return files, inputs
+
+
+def _corpus_files(corpus: Corpus, _reuse: dict[str, str]) -> dict[str, str]:
+    """Quotes, figures, the JSON exports and the redirects: drawn on every build."""
+    from .measures import build_measures
+    from .pages import figures_page, quotes_page
+
+    files = {"quotes/index.md": quotes_page(corpus), "figures/index.md": figures_page(corpus, build_measures(corpus))}
+    home = corpus.home_of()
+    for x in corpus.actors.values():
+        if x.id in home:  # no page of its own: its address leads to its card on its article's page
+            files[f"actors/{x.id}/index.html"] = _redirect_page(x.name, actor_url(x.id), actor_home_url(corpus, x.id))
+    for old, new in corpus.redirects.items():
+        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old),
+                                                           actor_home_url(corpus, new))
+    by_id = {e.id: e for e in corpus.events}
     for old, new in corpus.event_redirects.items():
         files[f"events/{old}/index.html"] = _redirect_page(by_id[new].title, f"events/{old}/", f"events/{new}/")
     files.update(_exports(corpus))
-    return files, inputs
+    return files
+
+
+def _relative(target: str, base: str) -> str:
+    """The relative URL of the folder ``target`` from the folder ``base`` (both from the site root,
+    like "actors/a/"), as posixpath.relpath gives it, with a trailing slash; drawn for every one of
+    thousands of redirects on each build, so without relpath's absolute-path round trip."""
+    t, b = [x for x in target.split("/") if x], [x for x in base.split("/") if x]
+    n = 0
+    while n < len(t) and n < len(b) and t[n] == b[n]:
+        n += 1
+    return "/".join([".."] * (len(b) - n) + t[n:]) + "/" if (len(b) - n) or t[n:] else "./"
 
 
 def _redirect_page(title: str, from_url: str, target_url: str) -> str:
@@ -608,7 +645,7 @@ def _redirect_page(title: str, from_url: str, target_url: str) -> str:
     MkDocs and Zensical copy it as it is, so thousands of old URLs cost the site build nothing.
     Relative links, so the redirect works under any sub-path; the fragment is kept."""
     path, _, frag = target_url.partition("#")  # "articles/x/#actor-a": a card on a page
-    rel = posixpath.relpath(path, from_url).rstrip("/") + "/"  # "actors/a/" -> "actors/b/": "../b/"
+    rel = _relative(path, from_url)  # "actors/a/" -> "actors/b/": "../b/"
     keep = " + location.hash"
     if frag:
         rel, keep = f"{rel}#{frag}", ""
@@ -624,15 +661,40 @@ def _redirect_page(title: str, from_url: str, target_url: str) -> str:
             + "</p>\n</body>\n</html>\n")
 
 
+def existing_files(out: Path) -> set[str]:
+    """Every file under ``out``, as a path relative to it ("actors/x.md"): one walk of the tree
+    instead of a stat call for each of tens of thousands of generated files."""
+    found: set[str] = set()
+    stack = [(str(out), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                if e.is_dir():
+                    stack.append((e.path, f"{prefix}{e.name}/"))
+                elif e.is_file():
+                    found.add(prefix + e.name)
+            except OSError:
+                pass
+    return found
+
+
 def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str] | None = None,
-               keep: tuple[str, ...] = (".gitignore",)) -> tuple[dict[str, int], dict[str, str]]:
+               keep: tuple[str, ...] = (".gitignore",), existing: set[str] | None = None
+               ) -> tuple[dict[str, int], dict[str, str]]:
     """Write files under ``out``, only those whose bytes changed; delete files no longer generated.
 
     ``previous`` maps paths to the sha1 of what the last build wrote, so unchanged
-    files are recognised without reading them.  Returns (stats, the new map)."""
+    files are recognised without reading them; ``existing`` is what is on disk now
+    (:func:`existing_files`, walked here when not given).  Returns (stats, the new map)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     previous = previous or {}
+    on_disk = existing_files(out) if existing is None else existing
     stats = {"written": 0, "unchanged": 0, "removed": 0}
     hashes: dict[str, str] = {}
     for rel, content in sorted(files.items()):
@@ -649,10 +711,10 @@ def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str]
         data = content.encode("utf-8")
         digest = hashlib.sha1(data).hexdigest()
         hashes[rel] = digest
-        if previous.get(rel) == digest and target.is_file():
+        if previous.get(rel) == digest and rel in on_disk:
             stats["unchanged"] += 1
             continue
-        if rel not in previous and target.is_file() and target.read_bytes() == data:
+        if rel not in previous and rel in on_disk and target.read_bytes() == data:
             stats["unchanged"] += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -663,7 +725,7 @@ def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str]
     if previous:  # the last build said what it wrote: remove what is no longer generated
         for rel in sorted(set(previous) - set(files)):
             p = out / rel
-            if p.is_file():
+            if rel in on_disk:
                 p.unlink()
                 stats["removed"] += 1
                 if p.parent != out and not any(p.parent.iterdir()):

@@ -1,0 +1,99 @@
+"""Run independent pieces of a build side by side on a machine's cores.
+
+A rebuild after one edit spends its time in corpus-wide steps (scoring the
+candidate pairs of events, drawing the corpus pages) over data already in
+memory.  Sending that data to a process pool would cost more than the work,
+so :func:`fork_map` forks: each child starts with the parent's memory as it
+is, computes its share and sends back only the result.  The results are the
+same, in the same order, as ``[fn(x) for x in items]``, whether or not the
+machine can fork; a child that fails is redone in the parent, so a crash
+there can cost time but never a wrong or missing result.
+
+Forking is used only where it is safe and useful: an operating system with
+``fork``, a single-threaded process (``mkdocs serve`` runs the hook beside
+its server threads, and a forked copy of a threaded process can deadlock),
+and ``BRIEFING_WORKERS`` not set to 1.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def workers() -> int:
+    """How many processes :func:`fork_map` may use: ``BRIEFING_WORKERS``, else the cores."""
+    try:
+        n = int(os.environ.get("BRIEFING_WORKERS", "0"))
+    except ValueError:
+        n = 0
+    return n if n > 0 else (os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1 and workers() > 1
+
+
+def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``[fn(x) for x in items]``, the items after the first computed in forked children.
+
+    ``fn`` must be pure (it may read anything in memory, and what it changes is lost in a
+    child) and its results picklable; use as many items as there are processes to use."""
+    items = list(items)
+    if len(items) < 2 or not can_fork():
+        return [fn(x) for x in items]
+    children: list[tuple[int, int] | None] = []
+    for x in items[1:]:
+        r, w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no more processes: do it here
+            os.close(r)
+            os.close(w)
+            children.append(None)
+            continue
+        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            code = 0
+            try:
+                os.close(r)
+                data = pickle.dumps(fn(x), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(w, "wb") as f:
+                    f.write(data)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(w)
+        children.append((pid, r))
+    results = [fn(items[0])]
+    for x, child in zip(items[1:], children):
+        if child is None:
+            results.append(fn(x))
+            continue
+        pid, r = child
+        with os.fdopen(r, "rb") as f:
+            data = f.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0 and data:
+            results.append(pickle.loads(data))  # written by our own child, just now
+        else:
+            results.append(fn(x))
+    return results
+
+
+def split(items: Sequence[T], parts: int) -> list[list[T]]:
+    """``items`` in ``parts`` contiguous slices of near-equal length (fewer when there are fewer items)."""
+    items = list(items)
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    out, start = [], 0
+    for k in range(parts):
+        end = start + size + (1 if k < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
