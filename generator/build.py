@@ -25,7 +25,7 @@ from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .registry import load as load_registry
-from .render import existing_files, render_with_inputs, write_tree
+from .render import event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
@@ -226,27 +226,129 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     return records
 
 
-def attach_events(corpus, content: Path, report: Report) -> None:
-    """Cluster the articles into events and apply the editor's content/events.yml."""
-    from .events import cluster
-    from .eventsite import apply_registry, load_registry as load_events
+@dataclass
+class EventsResult:
+    events: list
+    redirects: dict[str, str]
+    problems: list[str]
+    inferred: dict[str, tuple[str, list[str]]]  # slug -> (publication date, evidence) inferred from its event
 
-    from .events import infer_published as infer_from_events, related
-    from .extract.dates import extract_dates
+
+def cluster_events(corpus, content: Path) -> EventsResult:
+    """Cluster the articles into events and apply the editor's content/events.yml.
+
+    An undated article reporting the same happening as dated ones is dated from them, with
+    the evidence (applied to ``corpus`` here: :func:`generator.events.related` reads the dates
+    it then mentions); the events are returned, not attached."""
+    from .events import cluster
+    from .events import infer_published as infer_from_events
+    from .events import related
+    from .eventsite import apply_registry, load_registry as load_events
 
     entries, problems = load_events(content / "events.yml")
     events, redirects, more = apply_registry(cluster(corpus), entries, corpus)
-    # an undated article reporting the same happening as dated ones is dated from them, with the
-    # evidence; its relative dates ("on Saturday") are then normalised against that date
     recs = corpus.by_slug()
-    for slug, (value, evidence) in sorted(infer_from_events(events, corpus.records).items()):
-        a = recs[slug].article
-        if a.published is None:
-            a.published, a.published_from, a.published_evidence = value, "inferred", evidence
-            recs[slug].extraction.dates = extract_dates(a.view, value)
+    inferred = {slug: (value, evidence) for slug, (value, evidence) in sorted(infer_from_events(events, corpus.records).items())
+                if recs[slug].article.published is None}
+    date_articles(corpus, inferred)
     related(events, corpus)
-    corpus.events, corpus.event_redirects = events, redirects
-    report.problems.extend(problems + more)
+    return EventsResult(events, redirects, problems + more, inferred)
+
+
+def date_articles(corpus, inferred: dict[str, tuple[str, list[str]]]) -> dict[str, tuple]:
+    """Give undated articles their inferred publication dates; their relative dates ("on Saturday")
+    are normalised again against them.  Returns what it replaced, for :func:`undate_articles`."""
+    if not inferred:
+        return {}
+    from .extract.dates import extract_dates
+
+    recs = corpus.by_slug()
+    saved = {}
+    for slug, (value, evidence) in inferred.items():
+        rec = recs.get(slug)
+        if rec is None or rec.article.published is not None:
+            continue
+        a = rec.article
+        saved[slug] = (a.published, a.published_from, a.published_evidence, rec.extraction.dates)
+        a.published, a.published_from, a.published_evidence = value, "inferred", list(evidence)
+        rec.extraction.dates = extract_dates(a.view, value)
+    return saved
+
+
+def undate_articles(corpus, saved: dict[str, tuple]) -> None:
+    recs = corpus.by_slug()
+    for slug, (published, published_from, evidence, dates) in saved.items():
+        a = recs[slug].article
+        a.published, a.published_from, a.published_evidence = published, published_from, evidence
+        recs[slug].extraction.dates = dates
+
+
+def attach_events(corpus, content: Path, report: Report) -> None:
+    """Cluster the articles into events (:func:`cluster_events`) and attach them to ``corpus``."""
+    res = cluster_events(corpus, content)
+    corpus.events, corpus.event_redirects = res.events, res.redirects
+    report.problems.extend(res.problems)
+
+
+@dataclass
+class FreeFiles:
+    """What a build draws without the events (see :func:`events_and_free_files`)."""
+    files: dict[str, str | None]
+    happenings: list
+    bases: dict[str, str]  # article slug -> digest of its page's inputs but the event
+    digests: dict[str, str]  # path -> sha1 of the file's bytes, for write_tree
+
+
+def free_files(corpus) -> FreeFiles:
+    from .render import article_bases, event_free_files
+
+    files, happenings = event_free_files(corpus)
+    digests = {rel: hashlib.sha1(text.encode("utf-8")).hexdigest() for rel, text in files.items() if text is not None}
+    return FreeFiles(files, happenings, article_bases(corpus), digests)
+
+
+def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str, tuple[str, list[str]]],
+                          beside=None):
+    """Attach the events to ``corpus`` and draw the files that do not depend on them
+    (:func:`free_files`); returns those, the inferred dates, and what ``beside()`` (other
+    work that does not depend on the events) returned.
+
+    With a second core the two run side by side: the events in a forked child, the
+    event-free files (and ``beside``) here.  Those files depend on the events in one way
+    only: the dates inferred for undated articles.  So they are drawn with the dates the
+    last build inferred (``guess``, from its manifest) and kept only when the events infer
+    exactly those again (the usual case: an edit rarely changes them); otherwise the guess
+    is undone and they are drawn again.  Either way the result is the serial result."""
+    from .parallel import can_fork, fork_map
+
+    free = None
+    beside = beside or (lambda: None)
+    if can_fork():
+        applied: dict[str, tuple] = {}
+
+        def draw_free():
+            applied.update(date_articles(corpus, guess))
+            drawn_with = {slug: guess[slug] for slug in applied}
+            return free_files(corpus), drawn_with, beside()
+
+        def find_events():
+            undate_articles(corpus, applied)  # nothing to undo in the child; in the parent (no child) the guess
+            applied.clear()
+            return cluster_events(corpus, content)
+
+        (free, drawn_with, other), res = fork_map(lambda task: task(), [draw_free, find_events])
+        if drawn_with != {s: (v, list(e)) for s, (v, e) in res.inferred.items()}:
+            undate_articles(corpus, applied)  # guessed wrong: draw them again from the right dates
+            date_articles(corpus, res.inferred)
+            free = None
+    else:
+        res = cluster_events(corpus, content)
+        other = beside()
+    corpus.events, corpus.event_redirects = res.events, res.redirects
+    report.problems.extend(res.problems)
+    if free is None:
+        free = free_files(corpus)
+    return free, res.inferred, other
 
 
 def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = None) -> str:
@@ -310,8 +412,8 @@ def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None,
     read: dict[Path, bytes] = {}
     fingerprint = _fingerprint(root, content, read)
     manifest = _read_manifest(out)
-    on_disk = existing_files(out)
-    if not force and manifest.get("fingerprint") == fingerprint and on_disk.issuperset(manifest.get("files", {})):
+    if not force and manifest.get("fingerprint") == fingerprint and existing_files(out).issuperset(
+            manifest.get("files", {})):
         report.unchanged = True
         report.files = manifest.get("report", {}).get("files", 0)
         report.published = manifest.get("report", {}).get("published", 0)
@@ -329,23 +431,33 @@ def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None,
     registry = load_registry(content / "actors.yml")
     corpus = link(records, registry)
     report.problems.extend(registry.messages())
-    attach_events(corpus, content, report)
     t2 = time.perf_counter()
+    guess = {}
+    last = manifest.get("inferred")
+    for slug, v in (last if isinstance(last, dict) else {}).items():  # a foreign or broken entry is no guess
+        if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list):
+            guess[slug] = (v[0], v[1])
+    # what is on disk now is read while the events are found (it takes a walk of tens of thousands of files)
+    free, inferred, on_disk = events_and_free_files(corpus, content, report, guess, beside=lambda: existing_files(out))
+    files = free.files
+    t3 = time.perf_counter()
     previous = manifest.get("files", {})
     # pages the last build drew and that are still on disk can be kept when their inputs are unchanged
     reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and rel in on_disk} \
         if not force else {}
-    files, inputs = render_with_inputs(corpus, reuse)
+    more, inputs = event_files(corpus, reuse, free.happenings, free.bases)
+    files.update(more)
     report.drawn = sum(1 for v in files.values() if v is not None)
     files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL
-    t3 = time.perf_counter()
-    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST), existing=on_disk)
+    t4 = time.perf_counter()
+    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST), existing=on_disk,
+                                      digests=free.digests)
     (out / MANIFEST).write_text(json.dumps({
-        "fingerprint": fingerprint, "files": hashes, "inputs": inputs,
+        "fingerprint": fingerprint, "files": hashes, "inputs": inputs, "inferred": inferred,
         "report": {"files": report.files, "published": report.published, "problems": report.problems}},
         sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    t4 = time.perf_counter()
-    report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "render": t3 - t2, "write": t4 - t3}
+    t5 = time.perf_counter()
+    report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "events": t3 - t2, "render": t4 - t3, "write": t5 - t4}
     if not quiet:
         for line in report.problems:
             print(line, file=sys.stderr)

@@ -172,5 +172,15 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> None:
+    """The ``briefing`` command.  Leaves without tearing down the interpreter: after a build of
+    thousands of articles, freeing millions of objects one by one takes a quarter of a second
+    that nobody waits for (everything was written and flushed)."""
+    rc = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(rc if isinstance(rc, int) else 1 if rc else 0)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

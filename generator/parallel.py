@@ -70,7 +70,14 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
                 os._exit(code)
         os.close(w)
         children.append((pid, r))
-    results = [fn(items[0])]
+    try:
+        results = [fn(items[0])]
+    except BaseException:
+        for child in children:  # leave no child behind
+            if child is not None:
+                os.close(child[1])
+                os.waitpid(child[0], 0)
+        raise
     for x, child in zip(items[1:], children):
         if child is None:
             results.append(fn(x))

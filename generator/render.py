@@ -462,7 +462,14 @@ def _actor_page(x: Actor, corpus: Corpus, happenings: list | None = None) -> str
     return "\n".join(lines)
 
 
-def _exports(corpus: Corpus) -> dict[str, str]:
+def _dump_records(items: list[dict]) -> str:
+    # one record per line: a change shows as the lines of the records it touches, and the
+    # C encoder (no indent) writes the corpus' exports in a fraction of the indented time
+    return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False, sort_keys=True) for x in items) + "\n]\n"
+
+
+def _actor_exports(corpus: Corpus) -> dict[str, str]:
+    """actors.json and each actor's record on its own (linked from the actor page's infobox)."""
     moved: dict[str, list[str]] = defaultdict(list)
     for old, new in sorted(corpus.redirects.items()):
         moved[new].append(old)
@@ -470,6 +477,14 @@ def _exports(corpus: Corpus) -> dict[str, str]:
                "description": x.description, "links": x.links, "articles": len(x.articles), "mentions": len(x.mentions),
                "redirected_from": moved.get(x.id, [])}
               for x in sorted(corpus.actors.values(), key=lambda x: x.id)]
+    files = {"actors.json": _dump_records(actors)}
+    for entry in actors:
+        files[f"actors/{entry['id']}.json"] = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
+    return files
+
+
+def _event_exports(corpus: Corpus) -> dict[str, str]:
+    """articles.json (with each article's event) and events.json."""
     articles = [{"slug": r.slug, "title": r.article.title, "published": r.article.published,
                  "published_from": r.article.published_from, "source": r.article.source, "place": r.article.place,
                  "url": article_url(r.slug), "actors": r.actor_ids()}
@@ -479,14 +494,7 @@ def _exports(corpus: Corpus) -> dict[str, str]:
         art["event"] = of[art["slug"]].id if art["slug"] in of else None
     events = [{"id": e.id, "title": e.title, "date": e.date, "url": f"events/{e.id}/", "articles": e.articles,
                "related": e.related} for e in sorted(corpus.events, key=lambda e: e.id)]
-    def dump(items: list[dict]) -> str:
-        # one record per line: a change shows as the lines of the records it touches, and the
-        # C encoder (no indent) writes the corpus' exports in a fraction of the indented time
-        return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False, sort_keys=True) for x in items) + "\n]\n"
-    files = {"actors.json": dump(actors), "articles.json": dump(articles), "events.json": dump(events)}
-    for entry in actors:  # each actor's record on its own, linked from the actor page's infobox
-        files[f"actors/{entry['id']}.json"] = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
-    return files
+    return {"articles.json": _dump_records(articles), "events.json": _dump_records(events)}
 
 
 _RENDER_CODE: str | None = None
@@ -509,32 +517,43 @@ def _digest(*parts) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _page_inputs(corpus: Corpus, by_actor: dict[str, list]) -> dict[str, str]:
-    """page path -> digest of everything the page is drawn from.
-
-    An article page is drawn from its article (the cache key covers the file and
-    its extraction), the publication date (which events may infer), the actors
-    its mentions resolve to (ids, names, types) and its event (id, title, date,
-    size).  An actor page, from the actor and the digests of its articles (which
-    carry the names of every actor appearing with it and their events) and its
-    timeline entries.  An event page, from the event, its articles' digests and
-    its related events.  Every digest also covers the generator's code."""
+def article_bases(corpus: Corpus) -> dict[str, str]:
+    """slug -> digest of what an article page is drawn from, its event aside (see :func:`_page_inputs`):
+    the article (its cache key covers the file and its extraction), the publication date (which
+    events may infer) and the actors its mentions resolve to (ids, names, types)."""
     code = render_code_version()
-    ev_of = corpus.event_of() if corpus.events else {}
-    ev_lite = {e.id: (e.id, e.title, e.date, len(e.articles)) for e in corpus.events}
     home = corpus.home_of()
     # an actor without a page is drawn on its article's page (a card) and linked there from everywhere
     x_lite = {aid: (x.id, x.name, x.type, home.get(aid)) + ((sorted(x.aliases), x.roles) if aid in home else ())
               for aid, x in corpus.actors.items()}
+    out = {}
+    for r in corpus.records:
+        a = r.article
+        out[r.slug] = _digest(code, r.key, a.path, a.slug, a.title, a.published, a.published_from,
+                              a.published_evidence, sorted(r.actor_of.items()),
+                              [x_lite.get(i) for i in r.actor_ids()],
+                              r.extraction.dates if a.published_from == "inferred" else None)
+    return out
+
+
+def _page_inputs(corpus: Corpus, by_actor: dict[str, list], bases: dict[str, str] | None = None) -> dict[str, str]:
+    """page path -> digest of everything the page is drawn from.
+
+    An article page is drawn from its article (:func:`article_bases`, given as ``bases`` when
+    already computed) and its event (id, title, date, size).  An actor page, from the actor and
+    the digests of its articles (which carry the names of every actor appearing with it and
+    their events) and its timeline entries.  An event page, from the event, its articles'
+    digests and its related events.  Every digest also covers the generator's code."""
+    code = render_code_version()
+    bases = bases if bases is not None else article_bases(corpus)
+    ev_of = corpus.event_of() if corpus.events else {}
+    ev_lite = {e.id: (e.id, e.title, e.date, len(e.articles)) for e in corpus.events}
+    home = corpus.home_of()
     art: dict[str, str] = {}
     out: dict[str, str] = {}
     for r in corpus.records:
-        a = r.article
         e = ev_of.get(r.slug)
-        art[r.slug] = _digest(code, r.key, a.path, a.slug, a.title, a.published, a.published_from,
-                              a.published_evidence, sorted(r.actor_of.items()),
-                              [x_lite.get(i) for i in r.actor_ids()], ev_lite.get(e.id) if e else None,
-                              r.extraction.dates if a.published_from == "inferred" else None)
+        art[r.slug] = _digest(bases[r.slug], ev_lite.get(e.id) if e else None)
         out[f"articles/{r.slug}.md"] = art[r.slug]
     for x in corpus.actors.values():
         if x.id in home:
@@ -557,36 +576,51 @@ def render(corpus: Corpus, reuse: dict[str, str] | None = None) -> dict[str, str
 
 def render_with_inputs(corpus: Corpus, reuse: dict[str, str] | None = None
                        ) -> tuple[dict[str, str | None], dict[str, str]]:
-    """(the docs tree as :func:`render` gives it, the input digest of every page that has one).
-
-    The pages fall in two independent parts of about equal work, drawn side by side when
-    the machine has a second core (:func:`generator.parallel.fork_map`): the pages that
-    may be kept from the last build (articles, actors, events, with the timeline that actor
-    pages draw from) and the corpus-wide files drawn every time (quotes, figures, exports,
-    redirects).  Neither part changes the corpus, so the result is the same either way."""
-    from .parallel import fork_map
-
-    main, side = fork_map(lambda part: part(corpus, reuse or {}), [_kept_pages, _corpus_files])
-    files, inputs = main
-    files.update(side)
+    """(the docs tree as :func:`render` gives it, the input digest of every page that has one)."""
+    files, happenings = event_free_files(corpus)
+    more, inputs = event_files(corpus, reuse or {}, happenings)
+    files.update(more)
     return files, inputs
 
 
-def _kept_pages(corpus: Corpus, reuse: dict[str, str]) -> tuple[dict[str, str | None], dict[str, str]]:
-    """Home, indexes, timeline, and the article, actor and event pages (``None``: kept as it is)."""
-    from .eventsite import event_page, events_index
-    from .pages import timeline_pages
+def event_free_files(corpus: Corpus) -> tuple[dict[str, str | None], list]:
+    """The files that do not depend on the events (timeline, quotes, figures, the indexes of
+    articles and actors, actor redirects and exports), with the timeline's happenings, which
+    actor pages list.  A rebuild draws them while the events are clustered (generator.build)."""
+    from .measures import build_measures
+    from .pages import figures_page, quotes_page, timeline_pages
     from .timeline import build_timeline
 
-    files: dict[str, str | None] = {"index.md": _home(corpus), "articles/index.md": _articles_index(corpus),
-                                    "actors/index.md": _actors_index(corpus)}
     happenings = build_timeline(corpus)
-    files.update(timeline_pages(corpus, happenings))
+    files: dict[str, str | None] = dict(timeline_pages(corpus, happenings))
+    files["articles/index.md"] = _articles_index(corpus)
+    files["actors/index.md"] = _actors_index(corpus)
+    files["quotes/index.md"] = quotes_page(corpus)
+    files["figures/index.md"] = figures_page(corpus, build_measures(corpus))
+    home = corpus.home_of()
+    for x in corpus.actors.values():
+        if x.id in home:  # no page of its own: its address leads to its card on its article's page
+            files[f"actors/{x.id}/index.html"] = _redirect_page(x.name, actor_url(x.id), actor_home_url(corpus, x.id))
+    for old, new in corpus.redirects.items():
+        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old),
+                                                           actor_home_url(corpus, new))
+    files.update(_actor_exports(corpus))
+    return files, happenings
+
+
+def event_files(corpus: Corpus, reuse: dict[str, str], happenings: list, bases: dict[str, str] | None = None
+                ) -> tuple[dict[str, str | None], dict[str, str]]:
+    """The home page, the article, actor and event pages (``None``: kept as the last build drew
+    it, see :func:`_page_inputs`), the events index and redirects, and the exports that name
+    events; with the input digest of every page that has one."""
+    from .eventsite import event_page, events_index
+
+    files: dict[str, str | None] = {"index.md": _home(corpus)}
     by_actor: dict[str, list] = defaultdict(list)
     for h in happenings:
         for aid in h.actors:
             by_actor[aid].append(h)
-    inputs = _page_inputs(corpus, by_actor)
+    inputs = _page_inputs(corpus, by_actor, bases)
 
     def fresh(path: str) -> bool:
         if reuse.get(path) == inputs[path]:
@@ -606,27 +640,10 @@ def _kept_pages(corpus: Corpus, reuse: dict[str, str]) -> tuple[dict[str, str | 
     for e in corpus.events:
         if fresh(f"events/{e.id}.md"):
             files[f"events/{e.id}.md"] = event_page(corpus, e, by_id, _front_matter)
-    return files, inputs
-
-
-def _corpus_files(corpus: Corpus, _reuse: dict[str, str]) -> dict[str, str]:
-    """Quotes, figures, the JSON exports and the redirects: drawn on every build."""
-    from .measures import build_measures
-    from .pages import figures_page, quotes_page
-
-    files = {"quotes/index.md": quotes_page(corpus), "figures/index.md": figures_page(corpus, build_measures(corpus))}
-    home = corpus.home_of()
-    for x in corpus.actors.values():
-        if x.id in home:  # no page of its own: its address leads to its card on its article's page
-            files[f"actors/{x.id}/index.html"] = _redirect_page(x.name, actor_url(x.id), actor_home_url(corpus, x.id))
-    for old, new in corpus.redirects.items():
-        files[f"actors/{old}/index.html"] = _redirect_page(corpus.actors[new].name, actor_url(old),
-                                                           actor_home_url(corpus, new))
-    by_id = {e.id: e for e in corpus.events}
     for old, new in corpus.event_redirects.items():
         files[f"events/{old}/index.html"] = _redirect_page(by_id[new].title, f"events/{old}/", f"events/{new}/")
-    files.update(_exports(corpus))
-    return files
+    files.update(_event_exports(corpus))
+    return files, inputs
 
 
 def _relative(target: str, base: str) -> str:
@@ -684,13 +701,14 @@ def existing_files(out: Path) -> set[str]:
 
 
 def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str] | None = None,
-               keep: tuple[str, ...] = (".gitignore",), existing: set[str] | None = None
-               ) -> tuple[dict[str, int], dict[str, str]]:
+               keep: tuple[str, ...] = (".gitignore",), existing: set[str] | None = None,
+               digests: dict[str, str] | None = None) -> tuple[dict[str, int], dict[str, str]]:
     """Write files under ``out``, only those whose bytes changed; delete files no longer generated.
 
     ``previous`` maps paths to the sha1 of what the last build wrote, so unchanged
     files are recognised without reading them; ``existing`` is what is on disk now
-    (:func:`existing_files`, walked here when not given).  Returns (stats, the new map)."""
+    (:func:`existing_files`, walked here when not given); ``digests`` holds the sha1 of files
+    already hashed.  Returns (stats, the new map)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     previous = previous or {}
@@ -707,13 +725,18 @@ def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str]
             hashes[rel] = previous[rel]
             stats["unchanged"] += 1
             continue
-        target = out / rel
-        data = content.encode("utf-8")
-        digest = hashlib.sha1(data).hexdigest()
+        digest = digests.get(rel) if digests else None
+        data = None
+        if digest is None:
+            data = content.encode("utf-8")
+            digest = hashlib.sha1(data).hexdigest()
         hashes[rel] = digest
         if previous.get(rel) == digest and rel in on_disk:
             stats["unchanged"] += 1
             continue
+        target = out / rel
+        if data is None:
+            data = content.encode("utf-8")
         if rel not in previous and rel in on_disk and target.read_bytes() == data:
             stats["unchanged"] += 1
             continue
