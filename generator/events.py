@@ -201,7 +201,13 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
         df.update(t.keys())
     idf, unseen = idf_table(terms, df=df)
     dated = [t for d, t in zip(docs, terms) if d.pub]
-    dated_idf = idf_table(dated)[0] if dated else {}
+    # the dated articles' document frequencies: all of them less the undated articles' (fewer to count)
+    undated_df: Counter = Counter()
+    for d, t in zip(docs, terms):
+        if not d.pub:
+            undated_df.update(t.keys())
+    dated_df = Counter({w: c - undated_df[w] for w, c in df.items() if c > undated_df[w]})
+    dated_idf = idf_table(dated, df=dated_df)[0] if dated else {}
     # each term's weight, once for the corpus instead of once per article that has it
     weight = {w: x * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}
     dated_weight = {w: dated_idf.get(w, x) * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}

@@ -35,8 +35,14 @@ def workers() -> int:
     return n if n > 0 else (os.cpu_count() or 1)
 
 
+_busy = 1  # processes of this build working at once, this one included (more in a forked child)
+
+
 def can_fork() -> bool:
-    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1 and workers() > 1
+    """Whether :func:`fork_map` would fork: a core is free (a child whose parent still works
+    does not fork again: three processes on two cores only slow the one that matters)."""
+    return (hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1
+            and _busy < workers())
 
 
 def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
@@ -58,6 +64,8 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
             children.append(None)
             continue
         if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            global _busy
+            _busy += len(items) - 1
             code = 0
             try:
                 os.close(r)
