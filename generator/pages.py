@@ -6,9 +6,9 @@ from collections import defaultdict
 from . import svg
 from .escape import md_text
 from .link import Corpus
-from .measures import Measure, build_measures
+from .measures import Measure
 from .render import _front_matter, _sort_key_article, actor_md
-from .timeline import Happening, build_timeline
+from .timeline import Happening
 
 TIMELINE_LATEST = 200
 FIGURES_SINGLES = 300
@@ -143,12 +143,3 @@ def figures_page(corpus: Corpus, measures: list[Measure]) -> str:
     if not measures:
         lines.append("No figures yet.\n")
     return "\n".join(lines)
-
-
-def corpus_pages(corpus: Corpus) -> tuple[dict[str, str], list[Happening], list[Measure]]:
-    happenings = build_timeline(corpus)
-    measures = build_measures(corpus)
-    files = timeline_pages(corpus, happenings)
-    files["quotes/index.md"] = quotes_page(corpus)
-    files["figures/index.md"] = figures_page(corpus, measures)
-    return files, happenings, measures
