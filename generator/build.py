@@ -119,8 +119,13 @@ def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
     return article, ex, notes
 
 
-def _analyse_job(job: tuple[str, bytes]):
-    return analyse(*job)
+def _analyse_job(job: tuple[str, bytes, str | None, str]):
+    """Analyse one article in a worker process and store its cache entry there too, so that the
+    parent only collects results (serialising thousands of entries in it made it the bottleneck)."""
+    shown, data, folder, k = job
+    res = analyse(shown, data)
+    Cache(Path(folder) if folder else None).put(k, res[0], res[1])
+    return res
 
 
 def load(content: Path, report: Report, root: Path | None = None, cache: Cache | None = None,
@@ -175,13 +180,13 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             todo.append((shown, data, raw, k))
     # extract what the cache did not have, over the machine's cores when it is worth it
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    jobs = [(shown, data) for shown, data, _, _ in todo]
+    folder = str(cache.folder) if cache.folder else None
+    jobs = [(shown, data, folder, k) for shown, data, _, k in todo]
     if len(jobs) >= PARALLEL_MIN and workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:  # see generate()
             results = pool.map(_analyse_job, jobs, chunksize=8)
-            for n, ((shown, _, _, k), res) in enumerate(zip(todo, results), 1):
-                done[shown] = res
-                cache.put(k, res[0], res[1])
+            for n, ((shown, _, _, _k), res) in enumerate(zip(todo, results), 1):
+                done[shown] = res  # its cache entry was written by the worker
                 if progress and n % 500 == 0:
                     print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
     else:
