@@ -226,19 +226,21 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
         return actor
 
     resolved: dict[tuple[str, str, str], Actor | None] = {}  # (name, type, text) -> actor: one resolution each
-    for r in records:
+    for r in records:  # about a hundred thousand mentions in a large briefing: names looked up once per article
+        actor_of, slug, published = r.actor_of, r.slug, r.article.published
+        blocks = r.article.blocks
+        starts = [b.start for b in blocks]
         for m in r.extraction.actors:
             k = (m.name, m.type, m.text)
-            if k in resolved:
-                actor = resolved[k]
-            else:
-                actor = resolved[k] = resolve(m)
+            actor = resolved[k] if k in resolved else resolved.setdefault(k, resolve(m))
             if actor is None:
                 continue
-            r.actor_of[(m.start, m.end)] = actor.id
-            actor.mentions.append(Mention(r.slug, r.anchor_at(m.start), m.start, m.end, m.text))
+            actor_of[(m.start, m.end)] = actor.id
+            # the anchor of the block holding the mention (as ArticleRecord.anchor_at)
+            anchor = blocks[max(bisect.bisect_right(starts, m.start) - 1, 0)].anchor if blocks else ""
+            actor.mentions.append(Mention(slug, anchor, m.start, m.end, m.text))
             if m.role:
-                actor.roles.append((m.role, r.slug, r.article.published))
+                actor.roles.append((m.role, slug, published))
     for e in entries.values():
         if e.id not in actors and e.id not in hidden:
             registry.problems.append((e.line, "warning", f"{e.id}: matches no actor found in the articles; no page"))

@@ -4,11 +4,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _EXTRA = str.maketrans({"ı": "i", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
                         "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "ð": "d"})
 
 
+@lru_cache(maxsize=1 << 17)  # pure, and asked for the same names again and again (every alias of every actor)
 def slugify(text: str, fallback_prefix: str = "x") -> str:
     """``"Recep Tayyip Erdoğan"`` -> ``"recep-tayyip-erdogan"``.
 
