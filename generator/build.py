@@ -190,10 +190,8 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
                 if progress and n % 500 == 0:
                     print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
     else:
-        for n, (shown, data, _, k) in enumerate(todo, 1):
-            res = analyse(shown, data)
-            done[shown] = res
-            cache.put(k, res[0], res[1])
+        for n, job in enumerate(jobs, 1):
+            res = done[job[0]] = _analyse_job(job)
             if progress and n % 500 == 0:
                 print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
     report.extracted += len(todo)
@@ -286,13 +284,6 @@ def undate_articles(corpus, saved: dict[str, tuple]) -> None:
         a = recs[slug].article
         a.published, a.published_from, a.published_evidence = published, published_from, evidence
         recs[slug].extraction.dates = dates
-
-
-def attach_events(corpus, content: Path, report: Report) -> None:
-    """Cluster the articles into events (:func:`cluster_events`) and attach them to ``corpus``."""
-    res = cluster_events(corpus, content)
-    corpus.events, corpus.event_redirects = res.events, res.redirects
-    report.problems.extend(res.problems)
 
 
 @dataclass

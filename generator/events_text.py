@@ -104,13 +104,12 @@ def idf_table(doc_terms: list, prior: int = 20, df: Counter | None = None) -> tu
 
 def vector(counts: Counter, idf: dict[str, float], default: float) -> dict[str, float]:
     """Unit-length TF-IDF vector with sublinear term frequency."""
-    if min(counts.values(), default=1) >= 1:
-        # the same products as below, with each count's 1 + log(c) taken once and the loop in C
-        tf = {c: 1.0 + math.log(c) for c in set(counts.values())}
-        v = dict(zip(counts, map(operator.mul, map(tf.__getitem__, counts.values()),
-                                 map(idf.get, counts, repeat(default)))))
-    else:
-        v = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items() if c >= 1}
+    if min(counts.values(), default=1) < 1:
+        counts = {t: c for t, c in counts.items() if c >= 1}
+    # (1 + log c) * idf per term, with each count's 1 + log(c) taken once and the loop in C
+    tf = {c: 1.0 + math.log(c) for c in set(counts.values())}
+    v = dict(zip(counts, map(operator.mul, map(tf.__getitem__, counts.values()),
+                             map(idf.get, counts, repeat(default)))))
     x = v.values()
     norm = math.sqrt(sum(map(operator.mul, x, x)))
     return dict(zip(v, map(operator.truediv, x, repeat(norm)))) if norm else {}
