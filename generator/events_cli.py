@@ -7,7 +7,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .build import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, PARALLEL_MIN, _analyse_job, analyse
+from .build import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, PARALLEL_MIN, _analyse_job
 from .cache import Cache, key as cache_key
 from .ingest import decode
 from .link import ArticleRecord, link
@@ -49,14 +49,15 @@ def load_paths(paths: list[str], cache: Cache | None = None, workers: int | None
         else:
             todo.append((shown, data, k))
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    jobs = [(shown, data) for shown, data, _ in todo]
+    # the same jobs as build.load's: each analysed and its cache entry written where it runs
+    folder = str(cache.folder) if cache.folder else None
+    jobs = [(shown, data, folder, k) for shown, data, k in todo]
     if len(jobs) >= PARALLEL_MIN and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(_analyse_job, jobs, chunksize=8))
     else:
-        results = [analyse(*job) for job in jobs]
-    for (shown, _data, k), (article, ex, _notes) in zip(todo, results):
-        cache.put(k, article, ex)
+        results = [_analyse_job(job) for job in jobs]
+    for (shown, _data, _k), (article, ex, _notes) in zip(todo, results):
         done[shown] = (article, ex)
     records, slugs = [], set()
     for shown in order:

@@ -388,3 +388,26 @@ def test_day_penalty_grows_faster_than_the_gap():
     assert all(later > earlier for earlier, later in zip(steps, steps[1:]))
     # a resemblance that makes reports a day apart one event does not five days apart
     assert 0.3 - pen[1] >= E.THRESHOLD > 0.3 - pen[5]
+
+
+def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path):
+    """Enough files for the process pool: its result (and the cache it fills) is the serial one's."""
+    from generator.build import PARALLEL_MIN
+    from generator.cache import Cache
+    from generator.events_cli import load_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    items = (DAM + OTHERS) * (PARALLEL_MIN // len(DAM + OTHERS) + 1)
+    for k, (name, day, text) in enumerate(items):
+        (folder / f"{k:03d}-{name}.md").write_text(f"---\ndate: {day}\n---\n{text}", encoding="utf-8")
+    paths = sorted(str(p) for p in folder.iterdir())
+    assert len(paths) >= PARALLEL_MIN
+    many = load_paths(paths, Cache(tmp_path / "cache"), workers=2)
+    one = load_paths(paths, None, workers=1)
+    assert [(r.slug, r.extraction.actors, r.extraction.dates) for r in many] == \
+           [(r.slug, r.extraction.actors, r.extraction.dates) for r in one]
+    again = Cache(tmp_path / "cache")
+    assert [(r.slug, r.extraction.actors) for r in load_paths(paths, again, workers=2)] == \
+           [(r.slug, r.extraction.actors) for r in one]
+    assert again.hits == len(paths) and again.misses == 0
