@@ -716,6 +716,7 @@ def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
             for a, c in profile[ev.id].items():
                 if a in specific and 2 * c >= len(ev.articles):
                     core[(ev.date, a)].append(ev.id)
+    core_days = {day for day, _a in core}  # only a sentence naming one of these days can link
     links: dict[str, set[str]] = defaultdict(set)
     for ev in events:
         cands: Counter = Counter()
@@ -730,7 +731,7 @@ def related(events: list[Event], corpus: Corpus) -> dict[str, list[str]]:
             rec = by_slug.get(s)
             if rec is None:
                 continue
-            days = [m for m in rec.extraction.dates if m.value and m.value != ev.date and _DAY.match(m.value)]
+            days = [m for m in rec.extraction.dates if m.value in core_days and m.value != ev.date]
             if not days:
                 continue
             sents = rec.article.sentences
