@@ -7,7 +7,7 @@ core: who (the actors), what (the specific words of the lead: "recalls",
 that, with no topic lists and nothing keyed to particular articles:
 
 1. **Representation.**  Each article is a TF-IDF vector of its content words
-   (:mod:`generator.events_text`) and of its linked actors (as terms
+   (:mod:`generator.events_text`, weighed by :mod:`generator.vectors`) and of its linked actors (as terms
    ``@actor-id``); the first sentences (the lead, where a report states its
    happening) count twice, the headline once (headlines are often catchy).
    Terms no other article has weigh :data:`UNIQUE_WEIGHT` of their IDF weight:
@@ -109,8 +109,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain, combinations
 
-from .events_text import (LEAD_SENTENCES, LEAD_WEIGHT, article_words, centroid, cosine, headline, idf_table,
-                          lead_end, vector, words)
+from .events_text import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, lead_end, words
+from .vectors import centroid, cosine, idf_table, vector
 from .ingest import DATELINE as _DATELINE
 from .link import ArticleRecord, Corpus
 from .parallel import fork_map, split, workers
@@ -181,27 +181,42 @@ def _headline(rec: ArticleRecord) -> str:
     return headline(rec.article)
 
 
-def _terms(rec: ArticleRecord, lead_end: int) -> Counter:
-    """The article's terms: content words (:func:`generator.events_text.article_words`, cached with
-    the extraction) and linked actors ("@id"), those of the lead weighted."""
-    terms: Counter = Counter(rec.extraction.words or article_words(rec.article))
+def _actor_terms(rec: ArticleRecord, lead_end: int) -> dict[str, float]:
+    """The article's linked actors as terms ("@id"), those of the lead weighted."""
+    terms: dict[str, float] = {}
     place_end = end = 0
     if rec.article.dateline:  # a wire dateline's agency says nothing of the happening
         _s, place_end, end = rec.article.dateline
     for (s, _e), aid in rec.actor_of.items():
         if place_end <= s < end:
             continue
-        terms["@" + aid] += ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
+        t = "@" + aid
+        terms[t] = terms.get(t, 0) + ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
     return terms
 
 
+def _top_keys(vec: dict[str, float], n: int = KEY_TERMS) -> list[str]:
+    """The n terms of highest weight, most distinctive first, ties by term."""
+    if len(vec) <= n:
+        return sorted(sorted(vec), key=vec.__getitem__, reverse=True)
+    cut = sorted(vec.values(), reverse=True)[n - 1]  # the n-th weight: anything below it is out
+    top = [t for t, x in vec.items() if x >= cut]
+    top.sort()
+    top.sort(key=vec.__getitem__, reverse=True)
+    return top[:n]
+
+
 def _docs(records: list[ArticleRecord]) -> list[_Doc]:
-    docs, terms = [], []
+    docs, terms, actor_terms = [], [], []
     for rec in records:
         end = _lead_end(rec)
         source = " ".join(rec.article.source.split()).casefold() if rec.article.source else None
         docs.append(_Doc(rec, _pub(rec), end, source))
-        terms.append(_terms(rec, end))
+        actors = _actor_terms(rec, end)
+        t = dict(rec.extraction.words or article_words(rec.article))
+        t.update(actors)
+        terms.append(t)
+        actor_terms.append(actors)
     df: Counter = Counter()
     for t in terms:
         df.update(t.keys())
@@ -219,11 +234,9 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
     dated_weight = {w: dated_idf.get(w, x) * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}
     for d, t in zip(docs, terms):
         vec = d.vec = vector(t, dated_weight if d.pub else weight, unseen)
-        # most distinctive first, ties by term: sort by term, then (stably) by weight, descending
-        d.keys = sorted(sorted(vec), key=vec.__getitem__, reverse=True)[:KEY_TERMS]
+        d.keys = _top_keys(vec)
     common = PARTICIPANT_SHARE * (len(docs) + PARTICIPANT_PRIOR)
-    for d, t in zip(docs, terms):
-        actors = [w for w in t if w.startswith("@")]
+    for d, actors in zip(docs, actor_terms):
         d.participants = frozenset(w for w in actors if df[w] <= common) if actors else None
     return docs
 

@@ -1,4 +1,9 @@
-"""Text similarity for event clustering: content words, TF-IDF weights, cosine.
+"""Content words of an article for event clustering (weighed and compared in :mod:`generator.vectors`).
+
+What is here is a pure function of one article, computed at extraction and
+cached with it (so this module is part of the extraction cache's version);
+the corpus-wide weighting is not, so that it can change without
+invalidating every article's cache entry.
 
 Pure Python, no corpus-specific data: a stop list of function words and of
 words that every news report uses ("said", "Tuesday", "percent", "officials"),
@@ -8,12 +13,9 @@ share).
 """
 from __future__ import annotations
 
-import math
-import operator
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
 
 from .model import Article
 
@@ -84,51 +86,6 @@ def _normal(tok: str) -> str | None:
 def words(text: str) -> list[str]:
     """Content words of a text: lower-cased, stemmed, stop words and short words left out."""
     return [w for w in map(_normal, _TOKEN.findall(text)) if w is not None]
-
-
-def idf_table(doc_terms: list, prior: int = 20, df: Counter | None = None) -> tuple[dict[str, float], float]:
-    """Inverse document frequency with add-``prior`` smoothing.
-
-    ``log((N + prior) / (df + 1))``: in a small corpus no word can look rarer
-    than it is, and a word found in every article still weighs a little.
-    ``doc_terms`` holds each document's terms (any collection of distinct terms: a set, a
-    dict's keys); ``df``, when given, is their document frequencies already counted.
-    Returns the table and the weight of an unseen word."""
-    if df is None:
-        df = Counter()
-        for terms in doc_terms:
-            df.update(iter(terms))  # an iterator: a dict counts its keys once, not its values
-    n = len(doc_terms) + prior
-    return {t: math.log(n / (c + 1)) for t, c in df.items()}, math.log(n)
-
-
-def vector(counts: Counter, idf: dict[str, float], default: float) -> dict[str, float]:
-    """Unit-length TF-IDF vector with sublinear term frequency."""
-    if min(counts.values(), default=1) < 1:
-        counts = {t: c for t, c in counts.items() if c >= 1}
-    # (1 + log c) * idf per term, with each count's 1 + log(c) taken once and the loop in C
-    tf = {c: 1.0 + math.log(c) for c in set(counts.values())}
-    v = dict(zip(counts, map(operator.mul, map(tf.__getitem__, counts.values()),
-                             map(idf.get, counts, repeat(default)))))
-    x = v.values()
-    norm = math.sqrt(sum(map(operator.mul, x, x)))
-    return dict(zip(v, map(operator.truediv, x, repeat(norm)))) if norm else {}
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    # the same sum, in the same order, as sum(x * b.get(t, 0.0) for t, x in a.items()), looped in C
-    return sum(map(operator.mul, a.values(), map(b.get, a, repeat(0.0))))
-
-
-def centroid(vectors: list[dict[str, float]]) -> dict[str, float]:
-    acc: Counter = Counter()
-    for v in vectors:
-        for t, x in v.items():
-            acc[t] += x
-    norm = math.sqrt(sum(x * x for x in acc.values()))
-    return {t: x / norm for t, x in acc.items()} if norm else {}
 
 
 def lead_end(article: Article, n: int = LEAD_SENTENCES) -> int:
