@@ -309,8 +309,8 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
     (:func:`free_files`); returns those, the inferred dates, and what ``beside()`` (other
     work that does not depend on the events) returned.
 
-    With a second core the two run side by side: the events in a forked child, the
-    event-free files (and ``beside``) here.  Those files depend on the events in one way
+    With a second core the two run side by side: the events (and ``beside``) in a forked
+    child, the event-free files here.  Those files depend on the events in one way
     only: the dates inferred for undated articles.  So they are drawn with the dates the
     last build inferred (``guess``, from its manifest) and kept only when the events infer
     exactly those again (the usual case: an edit rarely changes them); otherwise the guess
@@ -325,14 +325,15 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
         def draw_free():
             applied.update(date_articles(corpus, guess))
             drawn_with = {slug: guess[slug] for slug in applied}
-            return free_files(corpus), drawn_with, beside()
+            return free_files(corpus), drawn_with
 
         def find_events():
             undate_articles(corpus, applied)  # nothing to undo in the child; in the parent (no child) the guess
             applied.clear()
-            return cluster_events(corpus, content)
+            # beside() too: the event-free files are the longer of the two
+            return cluster_events(corpus, content), beside()
 
-        (free, drawn_with, other), res = fork_map(lambda task: task(), [draw_free, find_events])
+        (free, drawn_with), (res, other) = fork_map(lambda task: task(), [draw_free, find_events])
         if drawn_with != {s: (v, list(e)) for s, (v, e) in res.inferred.items()}:
             undate_articles(corpus, applied)  # guessed wrong: draw them again from the right dates
             date_articles(corpus, res.inferred)
