@@ -411,3 +411,13 @@ def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path)
     assert [(r.slug, r.extraction.actors) for r in load_paths(paths, again, workers=2)] == \
            [(r.slug, r.extraction.actors) for r in one]
     assert again.hits == len(paths) and again.misses == 0
+
+
+def test_top_keys_are_the_heaviest_terms_with_ties_by_term():
+    from generator.events import _top_keys
+
+    vec = {"m": 0.5, "b": 0.2, "a": 0.2, "z": 0.9, "c": 0.2, "y": 0.1}
+    assert _top_keys(vec, 3) == ["z", "m", "a"]  # ties at the cut go by term
+    assert _top_keys(vec, 5) == ["z", "m", "a", "b", "c"]
+    assert _top_keys(vec, 10) == ["z", "m", "a", "b", "c", "y"]
+    assert _top_keys({}, 3) == []
