@@ -47,3 +47,33 @@ def test_speaker_text_is_the_speaker_as_written():
     raw3 = '"Yes," Obama said.'
     q3 = Quote(1, 5, "Yes,", speaker_start=6, speaker_end=11, speaker_text="Obama")
     assert speaker_as_written(raw3, q3) == "Obama"
+
+
+def test_build_command_writes_the_tree_reports_and_exits_with_its_status(tmp_path):
+    # the command leaves without tearing the interpreter down (generator.cli.run): what it
+    # printed must still all be there, and its exit status must be the build's
+    from conftest import make_project
+
+    root = make_project(tmp_path, samples=True)
+    (root / "content" / "articles" / "bad.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    out = run("build", "--no-site", "--root", str(root))
+    assert out.returncode == 0, out.stderr
+    assert "content/articles/bad.md:2" in out.stderr
+    assert out.stderr.rstrip().splitlines()[-1].startswith("briefing: 6 files read, 6 articles published")
+    assert (root / "docs" / "articles" / "index.md").is_file()
+    strict = run("build", "--no-site", "--strict", "--force", "--root", str(root))
+    assert strict.returncode == 1 and "--strict" in strict.stderr
+
+
+def test_generate_keeps_what_it_made_when_asked(tmp_path):
+    from conftest import make_project
+    from generator.build import generate
+    from generator.link import Corpus
+
+    root = make_project(tmp_path, samples=True)
+    kept: list = []
+    report = generate(root, quiet=True, keep=kept)
+    corpora = [x for x in kept[0] if isinstance(x, Corpus)]
+    assert len(corpora) == 1 and len(corpora[0].records) == report.published == 5
+    kept2: list = []
+    assert generate(root, quiet=True, keep=kept2).unchanged and kept2 == []  # nothing made, nothing kept
