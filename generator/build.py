@@ -15,6 +15,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -25,6 +26,7 @@ from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .registry import load as load_registry
+from .parallel import Background
 from .render import event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -303,14 +305,12 @@ def free_files(corpus) -> FreeFiles:
     return FreeFiles(files, happenings, article_bases(corpus), digests)
 
 
-def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str, tuple[str, list[str]]],
-                          beside=None):
+def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str, tuple[str, list[str]]]):
     """Attach the events to ``corpus`` and draw the files that do not depend on them
-    (:func:`free_files`); returns those, the inferred dates, and what ``beside()`` (other
-    work that does not depend on the events) returned.
+    (:func:`free_files`); returns those and the inferred dates.
 
-    With a second core the two run side by side: the events (and ``beside``) in a forked
-    child, the event-free files here.  Those files depend on the events in one way
+    With a second core the two run side by side: the events in a forked child, the
+    event-free files here.  Those files depend on the events in one way
     only: the dates inferred for undated articles.  So they are drawn with the dates the
     last build inferred (``guess``, from its manifest) and kept only when the events infer
     exactly those again (the usual case: an edit rarely changes them); otherwise the guess
@@ -318,7 +318,6 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
     from .parallel import can_fork, fork_map
 
     free = None
-    beside = beside or (lambda: None)
     if can_fork():
         applied: dict[str, tuple] = {}
 
@@ -330,22 +329,20 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
         def find_events():
             undate_articles(corpus, applied)  # nothing to undo in the child; in the parent (no child) the guess
             applied.clear()
-            # beside() too: the event-free files are the longer of the two
-            return cluster_events(corpus, content), beside()
+            return cluster_events(corpus, content)
 
-        (free, drawn_with), (res, other) = fork_map(lambda task: task(), [draw_free, find_events])
+        (free, drawn_with), res = fork_map(lambda task: task(), [draw_free, find_events])
         if drawn_with != {s: (v, list(e)) for s, (v, e) in res.inferred.items()}:
             undate_articles(corpus, applied)  # guessed wrong: draw them again from the right dates
             date_articles(corpus, res.inferred)
             free = None
     else:
         res = cluster_events(corpus, content)
-        other = beside()
     corpus.events, corpus.event_redirects = res.events, res.redirects
     report.problems.extend(res.problems)
     if free is None:
         free = free_files(corpus)
-    return free, res.inferred, other
+    return free, res.inferred
 
 
 def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = None) -> str:
@@ -398,25 +395,28 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
     paused = gc.isenabled()
     gc.disable()
+    root = Path(root)
+    out = Path(out) if out else root / "docs"
+    # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
+    walk = Background(partial(existing_files, out))
     try:
-        return _generate(root, out, quiet, cache_dir, use_cache, workers, force, keep)
+        return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force, keep)
     finally:
+        walk.close()
         if paused:
             gc.enable()
 
 
-def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None, use_cache: bool,
+def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: Path | None, use_cache: bool,
               workers: int | None, force: bool, keep: list | None = None) -> Report:
-    root = Path(root)
-    out = Path(out) if out else root / "docs"
     content = root / "content"
     report = Report()
     t0 = time.perf_counter()
     read: dict[Path, bytes] = {}
     fingerprint = _fingerprint(root, content, read)
     manifest = _read_manifest(out)
-    if not force and manifest.get("fingerprint") == fingerprint and existing_files(out).issuperset(
-            manifest.get("files", {})):
+    on_disk = walk.result() if not force and manifest.get("fingerprint") == fingerprint else None
+    if on_disk is not None and on_disk.issuperset(manifest.get("files", {})):
         report.unchanged = True
         report.files = manifest.get("report", {}).get("files", 0)
         report.published = manifest.get("report", {}).get("published", 0)
@@ -440,8 +440,9 @@ def _generate(root: Path, out: Path | None, quiet: bool, cache_dir: Path | None,
     for slug, v in (last if isinstance(last, dict) else {}).items():  # a foreign or broken entry is no guess
         if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list):
             guess[slug] = (v[0], v[1])
-    # what is on disk now is read while the events are found (it takes a walk of tens of thousands of files)
-    free, inferred, on_disk = events_and_free_files(corpus, content, report, guess, beside=lambda: existing_files(out))
+    free, inferred = events_and_free_files(corpus, content, report, guess)
+    if on_disk is None:
+        on_disk = walk.result()
     files = free.files
     t3 = time.perf_counter()
     previous = manifest.get("files", {})

@@ -101,6 +101,60 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     return results
 
 
+class Background:
+    """``fn()`` computed in a forked child while this process goes on; :meth:`result` waits for
+    it.  Meant for a short piece of work at the start of a build (walking the output tree
+    while the articles are read), so the child is not counted as a busy process.  Where
+    :func:`fork_map` would not fork, or when the child fails, :meth:`result` computes ``fn()``
+    here: the result is always ``fn()``'s."""
+
+    def __init__(self, fn: Callable[[], R]):
+        self._fn = fn
+        self._child: tuple[int, int] | None = None
+        if not can_fork():
+            return
+        r, w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            return
+        if pid == 0:
+            code = 0
+            try:
+                os.close(r)
+                data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(w, "wb") as f:
+                    f.write(data)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(w)
+        self._child = (pid, r)
+
+    def result(self) -> R:
+        if self._child is None:
+            return self._fn()
+        pid, r = self._child
+        self._child = None
+        with os.fdopen(r, "rb") as f:
+            data = f.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0 and data:
+            return pickle.loads(data)  # written by our own child, just now
+        return self._fn()
+
+    def close(self) -> None:
+        """Wait for a child whose result is no longer wanted (nothing left behind)."""
+        if self._child is not None:
+            pid, r = self._child
+            self._child = None
+            os.close(r)
+            os.waitpid(pid, 0)
+
+
 def split(items: Sequence[T], parts: int) -> list[list[T]]:
     """``items`` in ``parts`` contiguous slices of near-equal length (fewer when there are fewer items)."""
     items = list(items)
