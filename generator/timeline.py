@@ -11,13 +11,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .link import ArticleRecord, Corpus
 
 _STOP = frozenset("""a an the of in on at to for from by with and or but as that this these those it its is was were be been
 has have had will would said says say also after before since during over about into than their his her they he she we
 who which what when where while there not no yes on""".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
+# a content word: a letter, then two or more letters, apostrophes or hyphens (ASCII: lower() is casefold())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{2,}")
 MAX_LABEL = 180
 MAX_COMPARE = 50
 
@@ -43,6 +45,7 @@ class Happening:
         return (start_of(self.value) or date.max, -granularity(self.value), self.label.casefold())
 
 
+@lru_cache(maxsize=1 << 14)  # pure; a corpus repeats the same values thousands of times
 def start_of(value: str) -> date | None:
     """First day of the period an ISO value names."""
     try:
@@ -61,6 +64,7 @@ def start_of(value: str) -> date | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def granularity(value: str) -> int:
     """Larger is finer: year 0, month 1, week 2, day 3."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -81,7 +85,7 @@ def _clip(text: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in map(str.casefold, _WORD.findall(text)) if len(w) > 2} - _STOP
+    return set(map(str.lower, _WORD.findall(text))) - _STOP
 
 
 def sentence_spans(rec: ArticleRecord) -> list[tuple[int, int]]:
@@ -126,15 +130,27 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
                                                                   rec.article.published)],
                                    actors, _content_words(text)))
     merged: list[Happening] = []
-    by_value: dict[str, list[Happening]] = {}
+    # per date value: its happenings so far, and where each content word occurs among them
+    by_value: dict[str, tuple[list[Happening], dict[str, list[int]]]] = {}
     for h in sorted(items, key=lambda h: (h.value, h.sources[0].published or "", h.sources[0].slug, h.label)):
-        group = by_value.setdefault(h.value, [])
-        for g in group[-MAX_COMPARE:]:  # bounded: one huge article must not make this quadratic
+        group, where = by_value.setdefault(h.value, ([], {}))
+        # h joins the first of the last MAX_COMPARE (bounded: one huge article must not make this
+        # quadratic) that is the same happening; only one sharing a word can be (_same)
+        first = len(group) - MAX_COMPARE
+        near: set[int] = set()
+        for w in h.words:
+            at = where.get(w)
+            if at:
+                near.update(at[bisect.bisect_left(at, first):] if at[0] < first else at)
+        for i in sorted(near):
+            g = group[i]
             if _same(g, h) and h.sources[0].slug not in {s.slug for s in g.sources}:
                 g.sources.extend(h.sources)
                 g.actors |= h.actors
                 break
         else:
+            for w in h.words:
+                where.setdefault(w, []).append(len(group))
             group.append(h)
             merged.append(h)
     merged.sort(key=lambda h: h.sort_key)
