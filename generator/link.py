@@ -10,6 +10,9 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from .model import Article, Extraction
@@ -128,19 +131,24 @@ class Corpus:
         return self._quotes
 
 
+_NAME_TYPE = attrgetter("name", "type")
+_BY_PLACE = attrgetter("article", "start")
+
+
 @lru_cache(maxsize=1 << 17)
 def _norm(name: str) -> str:
     return " ".join(name.replace("\u2019", "'").split()).casefold()
 
 
-def _discover(records: list[ArticleRecord], split: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """(normalised in-article name, type) -> (normalised canonical name, type).
+def _discover(names: Iterable[tuple[str, str]], split: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(normalised in-article name, type) -> (normalised canonical name, type), for the
+    (name, type) pairs of the corpus's mentions.
 
     A one-word person name that is the last word of exactly one fuller person
     name in the corpus is that person; an ambiguous short name stays apart,
     and so does a name the registry splits away."""
     full_by_last: dict[str, set[str]] = defaultdict(set)
-    keys = {(_norm(m.name), m.type) for r in records for m in r.extraction.actors}
+    keys = {(_norm(n), t) for n, t in names}
     for n, t in keys:
         if t == "person" and " " in n:
             full_by_last[n.split()[-1]].add(n)
@@ -166,13 +174,14 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
                                                            f"it stays with {other!r}"))
     split_of = {e.id: {_norm(x) for x in e.split} for e in entries.values()}
     all_split = set().union(*split_of.values()) if split_of else set()
-    canon = _discover(records, all_split)
+    # how often each (name, type) is mentioned: counted in C, then looked at once per name
+    named = Counter(map(_NAME_TYPE, chain.from_iterable(r.extraction.actors for r in records)))
+    canon = _discover(named, all_split)
 
     # surface forms per canonical key, for display names
     surface: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for r in records:
-        for m in r.extraction.actors:
-            surface[canon[(_norm(m.name), m.type)]][m.name] += 1
+    for (name, type_), n in named.items():
+        surface[canon[(_norm(name), type_)]][name] += n
 
     did_of: dict[tuple[str, str], tuple[str, str]] = {}
     used: set[str] = set()
@@ -226,19 +235,22 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
         return actor
 
     resolved: dict[tuple[str, str, str], Actor | None] = {}  # (name, type, text) -> actor: one resolution each
+    right = bisect.bisect_right
     for r in records:  # about a hundred thousand mentions in a large briefing: names looked up once per article
         actor_of, slug, published = r.actor_of, r.slug, r.article.published
         blocks = r.article.blocks
         starts = [b.start for b in blocks]
+        anchors = [b.anchor for b in blocks] or [""]
         for m in r.extraction.actors:
             k = (m.name, m.type, m.text)
             actor = resolved[k] if k in resolved else resolved.setdefault(k, resolve(m))
             if actor is None:
                 continue
-            actor_of[(m.start, m.end)] = actor.id
+            start = m.start
+            actor_of[(start, m.end)] = actor.id
             # the anchor of the block holding the mention (as ArticleRecord.anchor_at)
-            anchor = blocks[max(bisect.bisect_right(starts, m.start) - 1, 0)].anchor if blocks else ""
-            actor.mentions.append(Mention(slug, anchor, m.start, m.end, m.text))
+            anchor = anchors[max(right(starts, start) - 1, 0)]
+            actor.mentions.append(Mention(slug, anchor, start, m.end, m.text))
             if m.role:
                 actor.roles.append((m.role, slug, published))
     for e in entries.values():
@@ -263,5 +275,5 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
         del redirects[old]
     for a in actors.values():
         a.aliases.discard(a.name)
-        a.mentions.sort(key=lambda m: (m.article, m.start))
+        a.mentions.sort(key=_BY_PLACE)
     return Corpus(records=records, actors=actors, redirects=dict(sorted(redirects.items())))

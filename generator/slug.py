@@ -8,6 +8,8 @@ from functools import lru_cache
 
 _EXTRA = str.maketrans({"ı": "i", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
                         "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "ð": "d"})
+_APOSTROPHES = re.compile(r"['\u2019]")
+_OTHER = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=1 << 17)  # pure, and asked for the same names again and again (every alias of every actor)
@@ -17,11 +19,14 @@ def slugify(text: str, fallback_prefix: str = "x") -> str:
     A name with no ASCII letters or digits left (e.g. Arabic script) gets a
     short stable hash instead of an empty slug.
     """
-    t = unicodedata.normalize("NFKD", (text or "").translate(_EXTRA))
-    t = t.encode("ascii", "ignore").decode("ascii").lower()
-    t = re.sub(r"['\u2019]", "", t)
-    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    text = text or ""
+    if text.isascii():  # most names: nothing to transliterate (the steps below would leave it as is)
+        t = text.lower().replace("'", "")
+    else:
+        t = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+        t = _APOSTROPHES.sub("", t.encode("ascii", "ignore").decode("ascii").lower())
+    t = _OTHER.sub("-", t).strip("-")
     t = t[:80].rstrip("-")
     if not t:
-        t = f"{fallback_prefix}-" + hashlib.sha1((text or "").encode("utf-8")).hexdigest()[:10]
+        t = f"{fallback_prefix}-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return t
