@@ -33,6 +33,10 @@ PREDICATES = {
 UNIT_NAMES = {"usd": "US dollars", "eur": "euros", "gbp": "pounds sterling", "percent": "per cent", "try": "lira"}
 _PRED_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
 _WORD = re.compile(r"[A-Za-z]+")
+# the first word (a whole run of letters, as _WORD finds them) that names a predicate
+_PRED_WORD = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(sorted(_PRED_OF, key=lambda w: (-len(w), w))))
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_IN_BEFORE = re.compile(r"\b(in|into|inside)\s+$")
 
 
 @dataclass
@@ -76,10 +80,8 @@ def _predicate(f: Figure, sentence: str) -> str | None:
     if f.predicate:
         w = f.predicate.lower().split()[0] if f.predicate.split() else ""
         return _PRED_OF.get(w, w or None)
-    for w in _WORD.findall(sentence.lower()):
-        if w in _PRED_OF:
-            return _PRED_OF[w]
-    return None
+    m = _PRED_WORD.search(sentence.lower())
+    return _PRED_OF[m.group()] if m else None
 
 
 def _key_order(key: tuple) -> tuple:
@@ -91,14 +93,16 @@ PLACE_WINDOW = 80  # a place named further from the number than this is not wher
 
 def build_measures(corpus: Corpus) -> list[Measure]:
     groups: dict[tuple, Measure] = {}
+    is_place = {aid for aid, x in corpus.actors.items() if x.type in ("country", "place")}
     for rec in corpus.records:
+        if not rec.extraction.figures:
+            continue
         spans = sentence_spans(rec)
         view = rec.article.view
-        places = sorted((ms, me, aid) for (ms, me), aid in rec.actor_of.items()
-                        if aid in corpus.actors and corpus.actors[aid].type in ("country", "place"))
+        places = sorted((ms, me, aid) for (ms, me), aid in rec.actor_of.items() if aid in is_place)
         place_starts = [p[0] for p in places]
         dates = sorted((d.start, d.value) for d in rec.extraction.dates
-                       if d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value) and d.value != rec.article.published)
+                       if d.value and _DAY.fullmatch(d.value) and d.value != rec.article.published)
         date_starts = [d[0] for d in dates]
         for f in rec.extraction.figures:
             noun = _noun(f)
@@ -114,7 +118,7 @@ def build_measures(corpus: Corpus) -> list[Measure]:
                     continue
                 before = view[max(s, ms - 7):ms].lower()
                 dist = ms - f.end if ms >= f.end else f.start - me
-                if re.search(r"\b(in|into|inside)\s+$", before) and dist <= PLACE_WINDOW:
+                if _IN_BEFORE.search(before) and dist <= PLACE_WINDOW:
                     if best is None or dist < best:
                         best, place = dist, aid
             when = None
