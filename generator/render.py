@@ -708,6 +708,9 @@ def existing_files(out: Path) -> set[str]:
     return found
 
 
+_BAD_PART = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")  # an empty, "." or ".." part: "", "/a", "a//b", "a/", "../a"
+
+
 def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str] | None = None,
                keep: tuple[str, ...] = (".gitignore",), existing: set[str] | None = None,
                digests: dict[str, str] | None = None) -> tuple[dict[str, int], dict[str, str]]:
@@ -723,9 +726,8 @@ def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str]
     on_disk = existing_files(out) if existing is None else existing
     stats = {"written": 0, "unchanged": 0, "removed": 0}
     hashes: dict[str, str] = {}
-    for rel, content in sorted(files.items()):
-        parts = rel.split("/")
-        if rel.startswith("/") or "\\" in rel or any(x in ("", ".", "..") for x in parts):
+    for rel, content in files.items():  # the order does not matter: each file is written on its own
+        if "\\" in rel or _BAD_PART.search(rel):
             raise ValueError(f"refusing to write outside {out}: {rel!r}")
         if content is None:  # unchanged, not drawn again (see render): the file the last build wrote stays
             if rel not in previous:
