@@ -26,12 +26,13 @@ from .ingest import decode, parse
 from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .registry import load as load_registry
-from .parallel import Background
+from .parallel import Background, can_fork
 from .render import event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
 PARALLEL_MIN = 64  # below this many articles to extract, a process pool costs more than it saves
+AHEAD = 8  # at most this many new or changed articles are extracted ahead, in a child (_extract_ahead)
 MANIFEST = ".briefing-manifest.json"
 
 
@@ -130,11 +131,40 @@ def _analyse_job(job: tuple[str, bytes, str | None, str]):
     return res
 
 
+def _extract_ahead(content: Path, root: Path, read: dict[Path, bytes], folder: Path) -> list[str]:
+    """Extract the few articles the cache lacks (an edit, a new article) and store their entries;
+    returns their cache keys.  Run in a child as a rebuild starts, while the parent reads the
+    cache: the parent then finds them there instead of importing the extractors and extracting
+    after its reading (see :func:`load`).  Nothing when more than AHEAD lack entries (a cold
+    build extracts them over a process pool), nor for an article whose extraction failed (its
+    note must reach the build's report)."""
+    cache = Cache(folder)
+    prefix = root.as_posix().rstrip("/") + "/"
+    missing = []
+    for p, data in read.items():
+        shown = p.as_posix()
+        shown = shown[len(prefix):] if shown.startswith(prefix) else shown
+        if p.suffix.lower() not in ARTICLE_SUFFIXES or looks_binary(data):
+            continue
+        k = cache_key(data, shown)
+        if not cache.has(k):
+            missing.append((shown, data, k))
+            if len(missing) > AHEAD:
+                return []
+    done = []
+    for shown, data, k in missing:
+        article, ex, notes = analyse(shown, data)
+        if not notes:
+            cache.put(k, article, ex)
+            done.append(k)
+    return done
+
+
 def load(content: Path, report: Report, root: Path | None = None, cache: Cache | None = None,
-         workers: int | None = None, progress: bool = False, read: dict[Path, bytes] | None = None
-         ) -> list[ArticleRecord]:
+         workers: int | None = None, progress: bool = False, read: dict[Path, bytes] | None = None,
+         ahead: Background | None = None) -> list[ArticleRecord]:
     """Ingest and extract every article file, from the cache where possible (``read``: the bytes
-    of files already read, by path)."""
+    of files already read, by path; ``ahead``: :func:`_extract_ahead` started in a child)."""
     read = read or {}
     cache = cache or Cache(None)
     todo: list[tuple[str, bytes, str, str]] = []  # (shown path, bytes, text, cache key)
@@ -180,6 +210,17 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             report.from_cache += 1
         else:
             todo.append((shown, data, raw, k))
+    if ahead is not None:  # the child has stored the entries it extracted by now (or extracted none)
+        extracted_ahead = set(ahead.result())
+        still = []
+        for shown, data, raw, k in todo:
+            hit = cache.get(k, raw, shown) if k in extracted_ahead else None
+            if hit is None:
+                still.append((shown, data, raw, k))
+            else:
+                done[shown] = (hit[0], hit[1], [])
+                report.extracted += 1
+        todo = still
     # extract what the cache did not have, over the machine's cores when it is worth it
     workers = workers if workers is not None else (os.cpu_count() or 1)
     folder = str(cache.folder) if cache.folder else None
@@ -315,7 +356,7 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
     last build inferred (``guess``, from its manifest) and kept only when the events infer
     exactly those again (the usual case: an edit rarely changes them); otherwise the guess
     is undone and they are drawn again.  Either way the result is the serial result."""
-    from .parallel import can_fork, fork_map
+    from .parallel import fork_map
 
     free = None
     if can_fork():
@@ -428,7 +469,14 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
             print(report.summary(), file=sys.stderr)
         return report
     cache = Cache((cache_dir or root / ".cache" / "briefing") if use_cache else None)
-    records = load(content, report, root, cache, workers, progress=not quiet, read=read)
+    # a new or edited article is extracted in a child while the cache is read here
+    ahead = Background(partial(_extract_ahead, content, root, read, cache.folder)) \
+        if cache.folder is not None and can_fork() else None
+    try:
+        records = load(content, report, root, cache, workers, progress=not quiet, read=read, ahead=ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
     read.clear()
     t1 = time.perf_counter()
     registry = load_registry(content / "actors.yml")

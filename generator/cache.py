@@ -81,6 +81,9 @@ class Cache:
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k}.json"
 
+    def has(self, k: str) -> bool:
+        return self.folder is not None and self._path(k).is_file()
+
     def get(self, k: str, raw: str, path: str):
         if self.folder is None:
             return None

@@ -111,3 +111,44 @@ def test_events_beside_event_free_files_gives_the_serial_tree(tmp_path, monkeypa
     path.write_text(json.dumps(m), encoding="utf-8")
     generate(root, quiet=True, force=True)
     assert tree(root / "docs") == _full(root, tmp_path, "full")
+
+
+@pytest.mark.parametrize("child", ["works", "fails", "no fork"])
+def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeypatch, child):
+    """A rebuild extracts the few articles the cache lacks in a child while it reads the cache
+    (build._extract_ahead); the report still says what was extracted, and a child that fails or
+    cannot be forked changes nothing but where the work is done."""
+    import os
+    from generator import build
+
+    root = make_project(tmp_path / "ahead", EXTRA, samples=True)
+    first = generate(root, quiet=True)
+    CHANGES["edit"](root / "content" / "articles")
+    _append(root / "content" / "articles" / "synthetic-010.txt", "\nA second edit in Ankara.\n")
+    if child == "fails":
+        parent = os.getpid()
+        real = build.analyse
+
+        def analyse(shown, data):
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")
+            return real(shown, data)
+        monkeypatch.setattr(build, "analyse", analyse)
+    elif child == "no fork":
+        monkeypatch.setenv("BRIEFING_WORKERS", "1")
+    again = generate(root, quiet=True)
+    monkeypatch.undo()
+    assert (again.extracted, again.from_cache) == (2, first.published - 2)
+    assert tree(root / "docs") == _full(root, tmp_path, "full")
+
+
+def test_many_new_articles_are_not_extracted_ahead(tmp_path):
+    from generator.build import AHEAD, _extract_ahead
+    from generator.build import article_files
+
+    root = make_project(tmp_path / "many", {f"n{i}.txt": f"Report {i} from Ankara.\n" for i in range(AHEAD + 1)})
+    read = {p: p.read_bytes() for p in article_files(root / "content")}
+    assert _extract_ahead(root / "content", root, read, tmp_path / "cache") == []
+    assert not (tmp_path / "cache").exists()  # nothing stored: a cold build extracts over its pool
+    few = dict(list(read.items())[:AHEAD])
+    assert len(_extract_ahead(root / "content", root, few, tmp_path / "cache")) == AHEAD
