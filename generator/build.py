@@ -183,13 +183,15 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             report.problems.append(_problem(shown, f"skipped: {reason}"))
             continue
         try:
-            size = len(read[p]) if p in read else p.stat().st_size
+            data = read.get(p)
+            size = len(data) if data is not None else p.stat().st_size
             if size > MAX_ARTICLE_BYTES:
                 reason = f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB ({size:,} bytes)"
                 report.rejected.append((shown, reason))
                 report.problems.append(_problem(shown, f"skipped: {reason}"))
                 continue
-            data = read[p] if p in read else p.read_bytes()
+            if data is None:
+                data = p.read_bytes()
             if looks_binary(data):
                 reason = "binary file, not text"
                 report.rejected.append((shown, reason))
@@ -212,6 +214,10 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             todo.append((shown, data, raw, k))
     if ahead is not None:  # the child has stored the entries it extracted by now (or extracted none)
         extracted_ahead = set(ahead.result())
+        # those the pass above found already stored (the child was quicker) were extracted all the same
+        early = sum(1 for shown in done if keys[shown] in extracted_ahead)
+        report.from_cache -= early
+        report.extracted += early
         still = []
         for shown, data, raw, k in todo:
             hit = cache.get(k, raw, shown) if k in extracted_ahead else None
@@ -263,7 +269,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
         if t in titles:
             report.problems.append(_problem(shown, f"warning: same title as {titles[t]}; both are published"))
         titles.setdefault(t, shown)
-        body = hashlib.sha1(" ".join(article.view.split()).encode("utf-8", "surrogatepass")).hexdigest()
+        body = article.text_digest or hashlib.sha1(" ".join(article.view.split()).encode("utf-8", "surrogatepass")).hexdigest()
         if body in texts:
             report.problems.append(_problem(shown, f"warning: same text as {texts[body]}; both are published"))
         texts.setdefault(body, shown)

@@ -76,13 +76,15 @@ def load_entry(d: dict, raw: str, path: str) -> tuple[Article, Extraction]:
 class Cache:
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder else None
+        self._prefix = f"{self.folder}{os.sep}" if self.folder else ""
         self.hits = self.misses = 0
 
-    def _path(self, k: str) -> Path:
-        return self.folder / k[:2] / f"{k}.json"
+    def _path(self, k: str) -> str:
+        # a string, not a Path: looked up for every article of every build
+        return f"{self._prefix}{k[:2]}{os.sep}{k}.json"
 
     def has(self, k: str) -> bool:
-        return self.folder is not None and self._path(k).is_file()
+        return self.folder is not None and os.path.isfile(self._path(k))
 
     def get(self, k: str, raw: str, path: str):
         if self.folder is None:
@@ -106,7 +108,7 @@ class Cache:
     def put(self, k: str, article: Article, ex: Extraction) -> None:
         if self.folder is None:
             return
-        p = self._path(k)
+        p = Path(self._path(k))
         p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_name(f"{p.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(dump(article, ex), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

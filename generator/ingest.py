@@ -16,6 +16,8 @@ Recognised without any rule keyed to particular files:
 """
 from __future__ import annotations
 
+import hashlib
+
 import re
 from datetime import date
 from pathlib import Path
@@ -261,6 +263,7 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
         blocks = _text_blocks(raw, body)
     article.view = view
     _structure(article, blocks)
+    article.text_digest = hashlib.sha1(" ".join(article.view.split()).encode("utf-8", "surrogatepass")).hexdigest()
     return article
 
 

@@ -104,6 +104,8 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans of the text blocks
     problems: list[str] = field(default_factory=list)  # "line N: message"
+    # sha1 of the text view with its whitespace collapsed: two files with the same text (a warning)
+    text_digest: str = ""
 
 
 @dataclass

@@ -152,3 +152,22 @@ def test_many_new_articles_are_not_extracted_ahead(tmp_path):
     assert not (tmp_path / "cache").exists()  # nothing stored: a cold build extracts over its pool
     few = dict(list(read.items())[:AHEAD])
     assert len(_extract_ahead(root / "content", root, few, tmp_path / "cache")) == AHEAD
+
+
+def test_articles_the_child_extracted_before_the_cache_pass_still_count_as_extracted(tmp_path):
+    from generator.build import Report, _extract_ahead, article_files, load
+    from generator.cache import Cache
+
+    root = make_project(tmp_path / "quick", {"a.txt": "Report from Ankara.\n", "b.txt": "Report from Paris.\n"})
+    read = {p: p.read_bytes() for p in article_files(root / "content")}
+    folder = tmp_path / "cache"
+    # the child stores both entries before the parent's pass reaches them
+    keys = _extract_ahead(root / "content", root, read, folder)
+
+    class Done:  # a child that has finished
+        def result(self):
+            return keys
+
+    report = Report()
+    records = load(root / "content", report, root, Cache(folder), read=read, ahead=Done())
+    assert len(records) == 2 and (report.extracted, report.from_cache) == (2, 0)
