@@ -340,16 +340,24 @@ class FreeFiles:
     """What a build draws without the events (see :func:`events_and_free_files`)."""
     files: dict[str, str | None]
     happenings: list
-    bases: dict[str, str]  # article slug -> digest of its page's inputs but the event
+    bases: dict[str, str] | None  # article slug -> digest of its page's inputs but the event
     digests: dict[str, str]  # path -> sha1 of the file's bytes, for write_tree
+    by_actor: dict[str, list]  # actor id -> its happenings
+    actor_bases: dict[str, str]  # actor id -> digest of its page's inputs but its articles' digests
+    event_bases: dict[str, str] | None = None  # event id -> digest of the event (drawn beside the events)
 
 
-def free_files(corpus) -> FreeFiles:
-    from .render import article_bases, event_free_files
+def free_files(corpus, with_bases: bool = True) -> FreeFiles:
+    """The event-free files and what the pages' input digests need that does not depend on the
+    events (the articles' base digests, unless ``with_bases`` is false: see
+    :func:`events_and_free_files`)."""
+    from .render import actor_bases, actors_by_happening, article_bases, event_free_files
 
     files, happenings = event_free_files(corpus)
     digests = {rel: hashlib.sha1(text.encode("utf-8")).hexdigest() for rel, text in files.items() if text is not None}
-    return FreeFiles(files, happenings, article_bases(corpus), digests)
+    by_actor = actors_by_happening(happenings)
+    return FreeFiles(files, happenings, article_bases(corpus) if with_bases else None, digests, by_actor,
+                     actor_bases(corpus, by_actor))
 
 
 def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str, tuple[str, list[str]]]):
@@ -361,24 +369,30 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
     only: the dates inferred for undated articles.  So they are drawn with the dates the
     last build inferred (``guess``, from its manifest) and kept only when the events infer
     exactly those again (the usual case: an edit rarely changes them); otherwise the guess
-    is undone and they are drawn again.  Either way the result is the serial result."""
+    is undone and they are drawn again.  Either way the result is the serial result.
+
+    The child also computes the digests of the article pages' inputs (they need the inferred
+    dates, which it has) and of the events, where the event-free files take longer."""
     from .parallel import fork_map
+    from .render import article_bases, event_bases
 
     free = None
+    bases = ev_bases = None
     if can_fork():
         applied: dict[str, tuple] = {}
 
         def draw_free():
             applied.update(date_articles(corpus, guess))
             drawn_with = {slug: guess[slug] for slug in applied}
-            return free_files(corpus), drawn_with
+            return free_files(corpus, with_bases=False), drawn_with
 
         def find_events():
             undate_articles(corpus, applied)  # nothing to undo in the child; in the parent (no child) the guess
             applied.clear()
-            return cluster_events(corpus, content)
+            res = cluster_events(corpus, content)
+            return res, article_bases(corpus), event_bases(res.events)
 
-        (free, drawn_with), res = fork_map(lambda task: task(), [draw_free, find_events])
+        (free, drawn_with), (res, bases, ev_bases) = fork_map(lambda task: task(), [draw_free, find_events])
         if drawn_with != {s: (v, list(e)) for s, (v, e) in res.inferred.items()}:
             undate_articles(corpus, applied)  # guessed wrong: draw them again from the right dates
             date_articles(corpus, res.inferred)
@@ -388,7 +402,10 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
     corpus.events, corpus.event_redirects = res.events, res.redirects
     report.problems.extend(res.problems)
     if free is None:
-        free = free_files(corpus)
+        free = free_files(corpus, with_bases=bases is None)
+    if bases is not None:
+        free.bases = bases
+    free.event_bases = ev_bases
     return free, res.inferred
 
 
@@ -503,7 +520,8 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     # pages the last build drew and that are still on disk can be kept when their inputs are unchanged
     reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and rel in on_disk} \
         if not force else {}
-    more, inputs = event_files(corpus, reuse, free.happenings, free.bases)
+    more, inputs = event_files(corpus, reuse, free.happenings, free.bases, free.by_actor, free.actor_bases,
+                               free.event_bases)
     files.update(more)
     report.drawn = sum(1 for v in files.values() if v is not None)
     files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL

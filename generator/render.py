@@ -544,34 +544,62 @@ def article_bases(corpus: Corpus) -> dict[str, str]:
     return out
 
 
-def _page_inputs(corpus: Corpus, by_actor: dict[str, list], bases: dict[str, str] | None = None) -> dict[str, str]:
+def actors_by_happening(happenings: list) -> dict[str, list]:
+    """actor id -> the timeline's happenings naming it (its page lists them)."""
+    by_actor: dict[str, list] = defaultdict(list)
+    for h in happenings:
+        for aid in h.actors:
+            by_actor[aid].append(h)
+    return by_actor
+
+
+def actor_bases(corpus: Corpus, by_actor: dict[str, list]) -> dict[str, str]:
+    """actor id -> digest of what its page is drawn from, its articles' digests aside (see
+    :func:`_page_inputs`): the actor itself, its articles and its timeline entries."""
+    code = render_code_version()
+    home = corpus.home_of()
+    out = {}
+    for x in corpus.actors.values():
+        if x.id in home:
+            continue
+        hs = [(h.value, h.label, h.sources) for h in by_actor.get(x.id, ())]
+        out[x.id] = _digest(code, x.id, x.name, x.type, sorted(x.aliases), x.roles, x.description,
+                            sorted(x.links.items()), len(x.mentions), x.articles, hs)
+    return out
+
+
+def event_bases(events: list) -> dict[str, str]:
+    """event id -> digest of the event itself (its articles' digests aside, see :func:`_page_inputs`)."""
+    code = render_code_version()
+    return {e.id: _digest(code, e) for e in events}
+
+
+def _page_inputs(corpus: Corpus, by_actor: dict[str, list], bases: dict[str, str] | None = None,
+                 actors: dict[str, str] | None = None, events: dict[str, str] | None = None) -> dict[str, str]:
     """page path -> digest of everything the page is drawn from.
 
-    An article page is drawn from its article (:func:`article_bases`, given as ``bases`` when
-    already computed) and its event (id, title, date, size).  An actor page, from the actor and
-    the digests of its articles (which carry the names of every actor appearing with it and
-    their events) and its timeline entries.  An event page, from the event, its articles'
-    digests and its related events.  Every digest also covers the generator's code."""
-    code = render_code_version()
+    An article page is drawn from its article (:func:`article_bases`) and its event (id, title,
+    date, size).  An actor page, from the actor (:func:`actor_bases`: the actor, its articles
+    and its timeline entries) and the digests of its articles (which carry the names of every
+    actor appearing with it and their events).  An event page, from the event
+    (:func:`event_bases`), its articles' digests and its related events.  Every digest also
+    covers the generator's code.  The three kinds of base digest can be given already computed
+    (a rebuild computes them beside the events: generator.build)."""
     bases = bases if bases is not None else article_bases(corpus)
+    actors = actors if actors is not None else actor_bases(corpus, by_actor)
+    events = events if events is not None else event_bases(corpus.events)
     ev_of = corpus.event_of() if corpus.events else {}
     ev_lite = {e.id: (e.id, e.title, e.date, len(e.articles)) for e in corpus.events}
-    home = corpus.home_of()
     art: dict[str, str] = {}
     out: dict[str, str] = {}
     for r in corpus.records:
         e = ev_of.get(r.slug)
         art[r.slug] = _digest(bases[r.slug], ev_lite.get(e.id) if e else None)
         out[f"articles/{r.slug}.md"] = art[r.slug]
-    for x in corpus.actors.values():
-        if x.id in home:
-            continue
-        hs = [(h.value, h.label, h.sources) for h in by_actor.get(x.id, ())]
-        out[f"actors/{x.id}.md"] = _digest(
-            code, x.id, x.name, x.type, sorted(x.aliases), x.roles, x.description, sorted(x.links.items()),
-            len(x.mentions), [(s, art[s]) for s in x.articles], hs)
+    for aid, base in actors.items():
+        out[f"actors/{aid}.md"] = _digest(base, [art[s] for s in corpus.actors[aid].articles])
     for e in corpus.events:
-        out[f"events/{e.id}.md"] = _digest(code, e, [art[s] for s in e.articles],
+        out[f"events/{e.id}.md"] = _digest(events[e.id], [art[s] for s in e.articles],
                                            [ev_lite.get(r) for r in e.related])
     return out
 
@@ -616,19 +644,18 @@ def event_free_files(corpus: Corpus) -> tuple[dict[str, str | None], list]:
     return files, happenings
 
 
-def event_files(corpus: Corpus, reuse: dict[str, str], happenings: list, bases: dict[str, str] | None = None
-                ) -> tuple[dict[str, str | None], dict[str, str]]:
+def event_files(corpus: Corpus, reuse: dict[str, str], happenings: list, bases: dict[str, str] | None = None,
+                by_actor: dict[str, list] | None = None, actors: dict[str, str] | None = None,
+                events: dict[str, str] | None = None) -> tuple[dict[str, str | None], dict[str, str]]:
     """The home page, the article, actor and event pages (``None``: kept as the last build drew
     it, see :func:`_page_inputs`), the events index and redirects, and the exports that name
-    events; with the input digest of every page that has one."""
+    events; with the input digest of every page that has one.  ``by_actor`` and the base
+    digests may be given already computed."""
     from .eventsite import event_page, events_index
 
     files: dict[str, str | None] = {"index.md": _home(corpus)}
-    by_actor: dict[str, list] = defaultdict(list)
-    for h in happenings:
-        for aid in h.actors:
-            by_actor[aid].append(h)
-    inputs = _page_inputs(corpus, by_actor, bases)
+    by_actor = by_actor if by_actor is not None else actors_by_happening(happenings)
+    inputs = _page_inputs(corpus, by_actor, bases, actors, events)
 
     def fresh(path: str) -> bool:
         if reuse.get(path) == inputs[path]:
