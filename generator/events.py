@@ -110,7 +110,7 @@ from datetime import date, timedelta
 from itertools import chain, combinations
 
 from .events_text import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, lead_end, words
-from .vectors import centroid, cosine, idf_table, vector
+from .vectors import centroid, cosine, vector, weight_tables
 from .ingest import DATELINE as _DATELINE
 from .link import ArticleRecord, Corpus
 from .parallel import fork_map, split, workers
@@ -220,18 +220,16 @@ def _docs(records: list[ArticleRecord]) -> list[_Doc]:
     df: Counter = Counter()
     for t in terms:
         df.update(t.keys())
-    idf, unseen = idf_table(terms, df=df)
-    dated = [t for d, t in zip(docs, terms) if d.pub]
     # the dated articles' document frequencies: all of them less the undated articles' (fewer to count)
     undated_df: Counter = Counter()
     for d, t in zip(docs, terms):
         if not d.pub:
             undated_df.update(t.keys())
-    dated_df = Counter({w: c - undated_df[w] for w, c in df.items() if c > undated_df[w]})
-    dated_idf = idf_table(dated, df=dated_df)[0] if dated else {}
-    # each term's weight, once for the corpus instead of once per article that has it
-    weight = {w: x * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}
-    dated_weight = {w: dated_idf.get(w, x) * (1.0 if df[w] > 1 else UNIQUE_WEIGHT) for w, x in idf.items()}
+    n_dated = sum(1 for d in docs if d.pub)
+    # each term's weight, once for the corpus instead of once per article that has it: its IDF
+    # (vectors.idf_table's) over all articles, and for dated articles over the dated ones where
+    # it occurs in one (else the corpus-wide IDF)
+    weight, dated_weight, unseen = weight_tables(df, undated_df, len(docs), n_dated, UNIQUE_WEIGHT)
     for d, t in zip(docs, terms):
         vec = d.vec = vector(t, dated_weight if d.pub else weight, unseen)
         d.keys = _top_keys(vec)

@@ -28,6 +28,26 @@ def idf_table(doc_terms: list, prior: int = 20, df: Counter | None = None) -> tu
     return {t: math.log(n / (c + 1)) for t, c in df.items()}, math.log(n)
 
 
+def weight_tables(df: Counter, undated_df: Counter, n: int, n_dated: int, unique_weight: float,
+                  prior: int = 20) -> tuple[dict[str, float], dict[str, float], float]:
+    """Each term's weight for undated and for dated documents, in one pass over the vocabulary;
+    the same values as :func:`idf_table` over all ``n`` documents (``df``) and over the ``n_dated``
+    dated ones (``df`` less ``undated_df``; a term no dated document has keeps its corpus-wide
+    IDF), times ``unique_weight`` for a term found in one document only.  Returns both tables
+    and the weight of an unseen word."""
+    log = math.log
+    total, dated_total = n + prior, n_dated + prior
+    weight: dict[str, float] = {}
+    dated_weight: dict[str, float] = {}
+    for w, c in df.items():
+        x = log(total / (c + 1))
+        u = 1.0 if c > 1 else unique_weight
+        weight[w] = x * u
+        cd = c - undated_df.get(w, 0)
+        dated_weight[w] = (log(dated_total / (cd + 1)) if n_dated and cd > 0 else x) * u
+    return weight, dated_weight, log(total)
+
+
 def vector(counts: Counter, idf: dict[str, float], default: float) -> dict[str, float]:
     """Unit-length TF-IDF vector with sublinear term frequency."""
     if min(counts.values(), default=1) < 1:

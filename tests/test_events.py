@@ -421,3 +421,29 @@ def test_top_keys_are_the_heaviest_terms_with_ties_by_term():
     assert _top_keys(vec, 5) == ["z", "m", "a", "b", "c"]
     assert _top_keys(vec, 10) == ["z", "m", "a", "b", "c", "y"]
     assert _top_keys({}, 3) == []
+
+
+def test_weight_tables_are_the_idf_tables_over_all_and_over_dated_documents():
+    """events._docs weighs terms with vectors.weight_tables, one pass over the vocabulary; it must
+    give exactly what idf_table gives over all documents and over the dated ones."""
+    import random
+    from collections import Counter
+
+    from generator.vectors import idf_table, weight_tables
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(300)]
+    for n_dated in (0, 1, 25, 40):
+        docs = [set(rng.sample(vocab, rng.randint(1, 30))) for _ in range(40)]
+        dated, undated = docs[:n_dated], docs[n_dated:]
+        df, undated_df = Counter(), Counter()
+        for d in docs:
+            df.update(d)
+        for d in undated:
+            undated_df.update(d)
+        idf, unseen = idf_table(docs)
+        dated_idf = idf_table(dated)[0] if dated else {}
+        weight, dated_weight, unseen2 = weight_tables(df, undated_df, len(docs), n_dated, 0.5)
+        assert unseen2 == unseen
+        assert weight == {w: x * (1.0 if df[w] > 1 else 0.5) for w, x in idf.items()}
+        assert dated_weight == {w: dated_idf.get(w, x) * (1.0 if df[w] > 1 else 0.5) for w, x in idf.items()}
