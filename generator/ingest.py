@@ -17,12 +17,10 @@ Recognised without any rule keyed to particular files:
 from __future__ import annotations
 
 import hashlib
-
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from . import yamlsafe
 from .model import Article, Block
@@ -48,7 +46,16 @@ DATELINE = re.compile(
     r"(?P<date>" + _DL_DATE + r")?"
     r"\s*(?:" + _DL_AGENCY + r"\s*)?" + _DASH + r"\s+(?=\S)"
 )
-_MD = MarkdownIt("commonmark", {"html": False})
+
+
+@lru_cache(maxsize=1)
+def _md():
+    """The Markdown parser, made when first needed (a rebuild from the cache seldom needs it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
 _LIST_MARK = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 
 MAX_HEADLINE_WORDS = 30
@@ -114,7 +121,8 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
         return body + (starts[line] if line < len(starts) else len(text))
 
     blocks: list[Block] = []
-    tokens = _MD.parse(text)
+    md = _md()
+    tokens = md.parse(text)
     opened: tuple[Block, int] | None = None  # the top-level block being read, and its first token
     for i, tok in enumerate(tokens):
         if tok.level == 0 and tok.map and tok.nesting >= 0:
@@ -127,7 +135,7 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
                 opened = (blocks[-1], i)
         if opened and tok.level == 0 and tok.nesting <= 0:
             # the block's HTML, rendered once here (and cached with the extraction), not on every build
-            opened[0].html = _MD.renderer.render(tokens[opened[1]:i + 1], _MD.options, {}).strip()
+            opened[0].html = md.renderer.render(tokens[opened[1]:i + 1], md.options, {}).strip()
             opened = None
         if tok.type in ("list_item_open", "hr") and tok.map:
             # list markers and rules are structure a reader sees ("1. Michelle Freeman (Jamaica) 12.71"):

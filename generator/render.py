@@ -22,9 +22,8 @@ import os
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from . import svg
 from .escape import attr, html_text, md_inline, md_text, safe_url
@@ -32,7 +31,14 @@ from .link import Actor, ArticleRecord, Corpus
 
 HOME_LATEST = 30
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "country": "Countries", "place": "Places"}
-_MD = MarkdownIt("commonmark", {"html": False})
+
+
+@lru_cache(maxsize=1)
+def _md():
+    """The Markdown parser, made when first needed (a rebuild from the cache seldom needs it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
 
 
 # characters YAML does not accept unescaped (besides tab and newline, which JSON escapes anyway)
@@ -139,7 +145,7 @@ def _body_html(rec: ArticleRecord, page_url: str, corpus: Corpus) -> list[str]:
     mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
     for b in a.blocks:
         if a.fmt == "md":
-            inner = b.html or _MD.render(a.raw[b.start:b.end]).strip()
+            inner = b.html or _md().render(a.raw[b.start:b.end]).strip()
             parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
             continue
         inner = _linked_text(rec, b.start, b.end, page_url, mentions, corpus)
