@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 import threading
+from functools import partial
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -45,6 +46,54 @@ def can_fork() -> bool:
             and _busy < workers())
 
 
+def _spawn(fn: Callable[[], R], busy: int = 0) -> tuple[int, int] | None:
+    """Fork a child that computes ``fn()`` and sends it back pickled; returns (its pid, the read
+    end of its pipe), or None when no process could be made.  ``busy``: processes the child
+    counts as working beside it (see :func:`can_fork`)."""
+    r, w = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no more processes
+        os.close(r)
+        os.close(w)
+        return None
+    if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+        global _busy
+        _busy += busy
+        code = 0
+        try:
+            os.close(r)
+            data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(w, "wb") as f:
+                f.write(data)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(w)
+    return pid, r
+
+
+_FAILED = object()
+
+
+def _receive(child: tuple[int, int]):
+    """What the child sent, once it has left; ``_FAILED`` if it failed or sent nothing."""
+    pid, r = child
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) == 0 and data:
+        return pickle.loads(data)  # written by our own child, just now
+    return _FAILED
+
+
+def _abandon(child: tuple[int, int]) -> None:
+    """Wait for a child whose result is not wanted (nothing left behind)."""
+    os.close(child[1])
+    os.waitpid(child[0], 0)
+
+
 def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """``[fn(x) for x in items]``, the items after the first computed in forked children.
 
@@ -53,51 +102,17 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     items = list(items)
     if len(items) < 2 or not can_fork():
         return [fn(x) for x in items]
-    children: list[tuple[int, int] | None] = []
-    for x in items[1:]:
-        r, w = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no more processes: do it here
-            os.close(r)
-            os.close(w)
-            children.append(None)
-            continue
-        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
-            global _busy
-            _busy += len(items) - 1
-            code = 0
-            try:
-                os.close(r)
-                data = pickle.dumps(fn(x), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(w, "wb") as f:
-                    f.write(data)
-            except BaseException:
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(w)
-        children.append((pid, r))
+    children = [_spawn(partial(fn, x), busy=len(items) - 1) for x in items[1:]]
     try:
         results = [fn(items[0])]
     except BaseException:
         for child in children:  # leave no child behind
             if child is not None:
-                os.close(child[1])
-                os.waitpid(child[0], 0)
+                _abandon(child)
         raise
     for x, child in zip(items[1:], children):
-        if child is None:
-            results.append(fn(x))
-            continue
-        pid, r = child
-        with os.fdopen(r, "rb") as f:
-            data = f.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0 and data:
-            results.append(pickle.loads(data))  # written by our own child, just now
-        else:
-            results.append(fn(x))
+        got = _receive(child) if child is not None else _FAILED
+        results.append(fn(x) if got is _FAILED else got)
     return results
 
 
@@ -110,49 +125,18 @@ class Background:
 
     def __init__(self, fn: Callable[[], R]):
         self._fn = fn
-        self._child: tuple[int, int] | None = None
-        if not can_fork():
-            return
-        r, w = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(r)
-            os.close(w)
-            return
-        if pid == 0:
-            code = 0
-            try:
-                os.close(r)
-                data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(w, "wb") as f:
-                    f.write(data)
-            except BaseException:
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(w)
-        self._child = (pid, r)
+        self._child = _spawn(fn) if can_fork() else None
 
     def result(self) -> R:
-        if self._child is None:
-            return self._fn()
-        pid, r = self._child
-        self._child = None
-        with os.fdopen(r, "rb") as f:
-            data = f.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0 and data:
-            return pickle.loads(data)  # written by our own child, just now
-        return self._fn()
+        child, self._child = self._child, None
+        got = _receive(child) if child is not None else _FAILED
+        return self._fn() if got is _FAILED else got
 
     def close(self) -> None:
         """Wait for a child whose result is no longer wanted (nothing left behind)."""
-        if self._child is not None:
-            pid, r = self._child
-            self._child = None
-            os.close(r)
-            os.waitpid(pid, 0)
+        child, self._child = self._child, None
+        if child is not None:
+            _abandon(child)
 
 
 def split(items: Sequence[T], parts: int) -> list[list[T]]:
