@@ -22,11 +22,11 @@ from . import __version__
 from .cache import Cache, code_version, key as cache_key
 from .events_text import article_words
 from .feed import feed_files
-from .ingest import decode, parse
+from .ingest import decode, parse, text_digest
 from .link import ArticleRecord, link
 from .model import Article, Extraction
-from .registry import load as load_registry
 from .parallel import Background, can_fork
+from .registry import load as load_registry
 from .render import event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -269,7 +269,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
         if t in titles:
             report.problems.append(_problem(shown, f"warning: same title as {titles[t]}; both are published"))
         titles.setdefault(t, shown)
-        body = article.text_digest or hashlib.sha1(" ".join(article.view.split()).encode("utf-8", "surrogatepass")).hexdigest()
+        body = article.text_digest or text_digest(article.view)
         if body in texts:
             report.problems.append(_problem(shown, f"warning: same text as {texts[body]}; both are published"))
         texts.setdefault(body, shown)

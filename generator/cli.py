@@ -28,6 +28,8 @@ def cmd_build(args) -> int:
     from .build import generate
 
     root = _root(args.root)
+    if _LEAVING is not None:  # kept to the end (see run()): no collector pass over it once the build ends
+        gc.disable()
     report = generate(root, use_cache=not args.no_cache, force=args.force, keep=_LEAVING)
     if args.strict and report.errors:
         print(f"briefing: --strict: {report.errors} content errors (listed above); not publishing", file=sys.stderr)
@@ -181,10 +183,9 @@ def run() -> None:
     thousands of articles, freeing millions of objects one by one takes a quarter of a second
     that nobody waits for (everything was written and flushed).  So a build's data is kept to
     the end rather than freed when the build returns, and the cyclic collector, which would
-    otherwise walk all of it once the build re-enabled it, stays off (the build pauses it
-    anyway, and a process that leaves this way has no cycles worth collecting)."""
+    otherwise walk all of it once the build re-enabled it, stays off for a build (which pauses
+    it anyway)."""
     global _LEAVING
-    gc.disable()
     _LEAVING = []
     rc = main()
     sys.stdout.flush()

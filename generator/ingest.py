@@ -271,8 +271,13 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
         blocks = _text_blocks(raw, body)
     article.view = view
     _structure(article, blocks)
-    article.text_digest = hashlib.sha1(" ".join(article.view.split()).encode("utf-8", "surrogatepass")).hexdigest()
+    article.text_digest = text_digest(article.view)
     return article
+
+
+def text_digest(view: str) -> str:
+    """sha1 of a text view with its whitespace collapsed: the same text, however it is wrapped."""
+    return hashlib.sha1(" ".join(view.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _read_front_matter(article: Article, text: str) -> None:
