@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from . import svg, yamlsafe
 from .escape import attr, html_text, md_text
+from .ingest import valid_date
 from .events import Event
 from .link import Corpus
 from .render import actor_md
@@ -56,11 +56,9 @@ def load_registry(path: Path, shown: str = "content/events.yml") -> tuple[dict[s
         if body.get("title") is not None:
             e.title = str(body["title"]).strip() or None
         if body.get("date") is not None:
-            d = str(body["date"]).strip()
-            try:
-                e.date = date.fromisoformat(d).isoformat()
-            except ValueError:
-                problems.append(f"{shown}:{line}: error: {eid}: date {d!r} is not a real YYYY-MM-DD date; ignored")
+            e.date, problem = valid_date(body["date"])
+            if problem:
+                problems.append(f"{shown}:{line}: error: {eid}: {problem}; ignored")
         for key in ("merge", "articles", "redirect_from"):
             v = body.get(key) or []
             if isinstance(v, str):

@@ -15,6 +15,21 @@ from typing import Any
 
 ACTOR_TYPES = ("person", "organization", "country", "place")
 
+# The years a date may fall in, published or reported.  Every later stage does arithmetic on
+# dates (a week before publication, the month after the last article); Python's dates end at
+# the years 1 and 9999, so a value there would stop the build.  A date outside this range is
+# a typo or not a date at all in a news briefing: a publication date is refused with a message,
+# an extracted one is kept as text without a value.
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+
+
+def in_date_range(iso: str | None) -> bool:
+    """Whether an ISO value ("2023", "2023-10-07", "2023-W44") lies in FIRST_YEAR..LAST_YEAR; a value
+    without a four-digit year (a decade such as "199") counts as inside."""
+    if not iso or len(iso) < 4 or not iso[:4].isdigit():
+        return True
+    return FIRST_YEAR <= int(iso[:4]) <= LAST_YEAR
+
 
 @dataclass(frozen=True)
 class ActorMention:

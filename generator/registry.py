@@ -74,6 +74,23 @@ def _names(value, line: int, key: str, reg: Registry) -> list[str]:
     return [str(v).strip() for v in value if str(v).strip()]
 
 
+_WORDS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+
+
+def _flag(value, line: int, what: str, reg: Registry) -> bool:
+    """A yes/no setting: YAML's true or false.  Quoted ('false') it is text, and any non-empty
+    text is true to Python: read the word as meant, and say how to write it."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    word = str(value).strip().lower()
+    if word in _WORDS:
+        reg.problems.append((line, "warning", f"{what} is the text {value!r}; read as {str(_WORDS[word]).lower()} "
+                                              f"(write true or false without quotes)"))
+        return _WORDS[word]
+    reg.problems.append((line, "error", f"{what} should be true or false, not {value!r}; read as false"))
+    return False
+
+
 def load(path: Path, shown: str = "content/actors.yml") -> Registry:
     reg = Registry(path=shown)
     items, reg.problems = yamlsafe.load_entries(path, "actor", KEYS)
@@ -105,7 +122,7 @@ def load(path: Path, shown: str = "content/actors.yml") -> Registry:
                 e.links[str(label)] = str(url)
             else:
                 reg.problems.append((line, "error", f"{aid}: link {label!r} is not an http(s) URL; ignored"))
-        e.hide = bool(body.get("hide"))
+        e.hide = _flag(body.get("hide"), line, f"{aid}: hide", reg)
         reg.entries[aid] = e
     _check_redirects(reg)
     return reg

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..model import DateMention
+from ..model import DateMention, in_date_range
 from .dates_grammar import MASTER, MONTHS, WEEKDAYS, NUMBER_WORDS, ORDINAL_WORDS, spelled_year
 from .dates_tense import direction
 
@@ -664,7 +664,7 @@ def _candidates(view: str):
 def extract_dates(view: str, published: str | None) -> list[DateMention]:
     """Every date expression in the text view; values relative to ``published`` (ISO date) when given."""
     ref = None
-    if published:
+    if published and in_date_range(published):
         try:
             ref = _Date.fromisoformat(str(published)[:10])
         except ValueError:
@@ -686,6 +686,8 @@ def extract_dates(view: str, published: str | None) -> list[DateMention]:
             value = None
         if value is None and kind == "that":
             continue  # "that year" with nothing to refer to
+        if not in_date_range(value):
+            value = None  # "the year 9999": no date later stages can place
         out.append(DateMention(start, end, view[start:end], value))
         if value and kind in _EXPLICIT:
             anchor, anchor_end = value, end
