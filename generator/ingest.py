@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, time
 from functools import lru_cache
 from pathlib import Path
 
 from . import yamlsafe
-from .model import Article, Block
+from .escape import attr, html_text, safe_url
+from .model import FIRST_YEAR, LAST_YEAR, Article, Block, in_date_range
 from .slug import slugify
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -49,11 +50,25 @@ DATELINE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _md():
-    """The Markdown parser, made when first needed (a rebuild from the cache seldom needs it)."""
+def markdown():
+    """The Markdown parser for article bodies, made when first needed (a rebuild from the cache
+    seldom needs it).  Raw HTML is shown as text; a link is made only to an http(s) or mailto
+    URL (anything else stays text: no ``javascript:``, ``tel:``, ``//host`` or relative path);
+    an image is never loaded from elsewhere (a remote image can be a tracking pixel): it
+    becomes a link to the image, named by its description."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": False})
+    md.validateLink = lambda url: safe_url(url) is not None
+
+    def image(self, tokens, idx, options, env):
+        tok = tokens[idx]
+        alt = self.renderInlineAsText(tok.children or [], options, env) or "image"
+        return (f'<a class="bf-image" href="{attr(tok.attrGet("src") or "")}" rel="nofollow noopener">'
+                f"[image: {html_text(alt)}]</a>")
+
+    md.add_render_rule("image", image)
+    return md
 
 
 _LIST_MARK = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
@@ -121,7 +136,7 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
         return body + (starts[line] if line < len(starts) else len(text))
 
     blocks: list[Block] = []
-    md = _md()
+    md = markdown()
     tokens = md.parse(text)
     opened: tuple[Block, int] | None = None  # the top-level block being read, and its first token
     for i, tok in enumerate(tokens):
@@ -224,18 +239,28 @@ def _place(dateline: str) -> str:
     return "".join(parts)
 
 
-def _valid_date(value) -> tuple[str | None, str | None]:
-    """Front-matter date -> ISO string, or a problem."""
+_DAY_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                       r"[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+
+
+def valid_date(value) -> tuple[str | None, str | None]:
+    """A publication date given by a person (front matter, the inline prefix, events.yml) ->
+    (ISO day, None), or (None, what is wrong).  A time of day may follow; it must be a real one."""
     if isinstance(value, date):
-        return value.isoformat()[:10], None
+        value = value.isoformat()
     s = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", s)
+    m = _DAY_TIME.fullmatch(s)
     if not m:
         return None, f"date {s!r} is not YYYY-MM-DD"
     try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat(), None
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        if m[4] is not None:
+            time(int(m[4]), int(m[5]), int(m[6] or 0))
     except ValueError:
         return None, f"date {s!r} does not exist"
+    if not in_date_range(day.isoformat()):
+        return None, f"date {s!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
+    return day.isoformat(), None
 
 
 def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
@@ -257,7 +282,7 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
     if d:
         view = _blank(view, body, body + d.end())
         if not article.published:
-            value, problem = _valid_date(d.group(2))
+            value, problem = valid_date(d.group(2))
             line = raw[: body + d.start(2)].count("\n") + 1
             if problem:
                 article.problems.append(f"line {line}: error: inline {problem}; the article is treated as undated")
@@ -282,22 +307,25 @@ def text_digest(view: str) -> str:
 
 def _read_front_matter(article: Article, text: str) -> None:
     try:
-        meta = yamlsafe.load(text, first_line=2)
+        doc = yamlsafe.load_doc(text, first_line=2)
     except yamlsafe.YamlProblem as e:
         article.problems.append(f"line {e.line}: error: front matter {e}; the front matter is ignored")
         return
+    meta = doc.data
+    for line, severity, message in doc.problems:
+        article.problems.append(f"line {line}: {severity}: front matter: {message}")
     if meta is None:
         return
     if not isinstance(meta, dict):
         article.problems.append("line 1: error: front matter is not a mapping of keys to values; ignored")
         return
-    lines = yamlsafe.key_lines(text, first_line=2)
+    lines = doc.lines
     for k, v in meta.items():
         k = str(k)
         if v is None:
             continue
         if k == "date":
-            value, problem = _valid_date(v)
+            value, problem = valid_date(v)
             if problem:
                 article.problems.append(f"line {lines.get(k, 1)}: error: {problem}; the article is treated as undated")
             else:
@@ -306,7 +334,9 @@ def _read_front_matter(article: Article, text: str) -> None:
             if isinstance(v, (dict, list)):
                 article.problems.append(f"line {lines.get(k, 1)}: error: {k} should be text; ignored")
                 continue
-            setattr(article, k, str(v).strip() or None)
+            # as written: "source: yes" is the word yes, not YAML's true ("True")
+            written = v if isinstance(v, str) else doc.scalars.get(k, str(v))
+            setattr(article, k, written.strip() or None)
         else:
             article.meta[k] = v
             near = _near_key(k)

@@ -22,23 +22,15 @@ import os
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from . import svg
 from .escape import attr, html_text, md_inline, md_text, safe_url
+from .ingest import markdown
 from .link import Actor, ArticleRecord, Corpus
 
 HOME_LATEST = 30
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "country": "Countries", "place": "Places"}
-
-
-@lru_cache(maxsize=1)
-def _md():
-    """The Markdown parser, made when first needed (a rebuild from the cache seldom needs it)."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False})
 
 
 # characters YAML does not accept unescaped (besides tab and newline, which JSON escapes anyway)
@@ -145,7 +137,7 @@ def _body_html(rec: ArticleRecord, page_url: str, corpus: Corpus) -> list[str]:
     mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
     for b in a.blocks:
         if a.fmt == "md":
-            inner = b.html or _md().render(a.raw[b.start:b.end]).strip()
+            inner = b.html or markdown().render(a.raw[b.start:b.end]).strip()
             parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
             continue
         inner = _linked_text(rec, b.start, b.end, page_url, mentions, corpus)
@@ -165,7 +157,8 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
     fm = {
         "title": html_text(a.title),
         "template": "article.html",
-        # Material writes description and title into the page unescaped: both are stored escaped
+        # Material writes title, description and author into the page's <head> unescaped (the last two
+        # in attributes): all three are stored escaped, and overrides/*.html turn them back with striptags
         "description": attr(lead_sentence(corpus, a.slug)[0]),
         "headline": a.title,
         "title_inferred": a.title_inferred,
@@ -173,7 +166,7 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
         "published_from": a.published_from,
         "published_evidence": a.published_evidence or None,
         "source": a.source,
-        "author": a.author,
+        "author": attr(a.author) if a.author else None,
         "place": a.place,
         "agency": a.agency,
         "url": safe_url(a.url),
