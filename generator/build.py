@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -64,12 +65,57 @@ class Report:
                 f"unchanged {self.pages.get('unchanged', 0)}, removed {self.pages.get('removed', 0)}; {stage}")
 
 
-def article_files(content: Path) -> list[Path]:
+def scan(content: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of ``content/articles`` to read, and the entries that are not read, each with its
+    reason ("warning: ..." or "error: ...").  Nothing is read through a link that leaves
+    ``content/`` (an article linked to /etc/passwd or .git/config would publish it), nor a folder
+    link, a hidden file or anything that is not a regular file (a FIFO would hang the build)."""
     folder = content / "articles"
     if not folder.is_dir():
-        return []
-    return sorted((p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")),
-                  key=lambda p: p.as_posix())
+        return [], []
+    inside = os.path.realpath(content) + os.sep
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for dirpath, dirnames, filenames in os.walk(folder):  # links to folders are listed, never entered
+        for d in sorted(dirnames):
+            p = Path(dirpath, d)
+            if p.is_symlink():
+                skipped.append((p, "error: skipped: a link to a folder; links to folders are not followed"))
+            elif d.startswith("."):
+                skipped.append((p, "warning: skipped: a hidden folder (its name starts with a dot); "
+                                   "its files are not read"))
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))]
+        for name in filenames:
+            p = Path(dirpath, name)
+            if name.startswith("."):
+                skipped.append((p, "warning: skipped: a hidden file (its name starts with a dot), not an article"))
+                continue
+            if p.is_symlink():
+                target = os.path.realpath(p)
+                if not os.path.exists(target):
+                    skipped.append((p, "error: skipped: a link to a file that does not exist"))
+                    continue
+                if not target.startswith(inside):
+                    skipped.append((p, "error: skipped: a link to a file outside content/; links are not "
+                                       "followed out of the content folder"))
+                    continue
+            try:
+                regular = stat.S_ISREG(p.stat().st_mode)
+            except OSError as e:
+                skipped.append((p, f"error: skipped: cannot be read: {e.strerror or e}"))
+                continue
+            if regular:
+                files.append(p)
+            else:
+                skipped.append((p, "error: skipped: not a regular file (a link to a folder, device or pipe)"))
+    files.sort(key=lambda p: p.as_posix())
+    skipped.sort(key=lambda x: x[0].as_posix())
+    return files, skipped
+
+
+def article_files(content: Path) -> list[Path]:
+    """The files of ``content/articles`` to read (see :func:`scan`)."""
+    return scan(content)[0]
 
 
 def _problem(path: str, message: str) -> str:
@@ -162,9 +208,10 @@ def _extract_ahead(content: Path, root: Path, read: dict[Path, bytes], folder: P
 
 def load(content: Path, report: Report, root: Path | None = None, cache: Cache | None = None,
          workers: int | None = None, progress: bool = False, read: dict[Path, bytes] | None = None,
-         ahead: Background | None = None) -> list[ArticleRecord]:
+         ahead: Background | None = None, owners: dict[str, str] | None = None) -> list[ArticleRecord]:
     """Ingest and extract every article file, from the cache where possible (``read``: the bytes
-    of files already read, by path; ``ahead``: :func:`_extract_ahead` started in a child)."""
+    of files already read, by path; ``ahead``: :func:`_extract_ahead` started in a child;
+    ``owners``: the URL slug the last build gave each file, which it keeps, see :func:`_owned`)."""
     read = read or {}
     cache = cache or Cache(None)
     todo: list[tuple[str, bytes, str, str]] = []  # (shown path, bytes, text, cache key)
@@ -172,7 +219,14 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     order: list[str] = []
     keys: dict[str, str] = {}
     prefix = root.as_posix().rstrip("/") + "/" if root else None
-    for p in article_files(content):
+    files, skipped = scan(content)
+    for p, reason in skipped:
+        report.files += 1
+        shown = p.as_posix()
+        shown = shown[len(prefix):] if prefix and shown.startswith(prefix) else shown
+        report.rejected.append((shown, reason.split(": ", 2)[-1]))
+        report.problems.append(_problem(shown, reason))
+    for p in files:
         report.files += 1
         shown = p.as_posix()
         if prefix and shown.startswith(prefix):  # as p.relative_to(root), without pathlib's cost per file
@@ -246,6 +300,8 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     report.extracted += len(todo)
     cache.prune(set(keys.values()))
     records: list[ArticleRecord] = []
+    owned = _owned(order, {shown: done[shown][0].slug for shown in order}, owners or {})
+    kept = set(owned.values())
     slugs: set[str] = set()
     titles: dict[str, str] = {}
     texts: dict[str, str] = {}
@@ -258,7 +314,9 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
             report.problems.append(_problem(shown, "skipped: the file holds no article text"))
             continue
         base, n = article.slug, 2
-        while article.slug in slugs:
+        if owned.get(shown):
+            article.slug = owned[shown]
+        while article.slug in slugs or (article.slug in kept and owned.get(shown) != article.slug):
             article.slug = f"{base}-{n}"
             n += 1
         if article.slug != base:
@@ -276,6 +334,22 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
         records.append(ArticleRecord(article, ex, key=keys[shown]))
         report.published += 1
     return records
+
+
+def _owned(order: list[str], bases: dict[str, str], owners: dict[str, str]) -> dict[str, str]:
+    """The URL each file keeps from the last build (``owners``: file -> slug): an address stays
+    with the article that had it, so a new file with the same name (``x.md`` beside ``x.txt``)
+    never takes it over; the newcomer gets the next free one.  Only a slug the file's own name
+    gives (``x``, ``x-2``...) is kept: a renamed file gets its new name's URL."""
+    owned: dict[str, str] = {}
+    taken: set[str] = set()
+    for shown in order:
+        prev, base = owners.get(shown), bases[shown]
+        if isinstance(prev, str) and prev not in taken and (
+                prev == base or (prev.startswith(base + "-") and prev[len(base) + 1:].isdigit())):
+            owned[shown] = prev
+            taken.add(prev)
+    return owned
 
 
 @dataclass
@@ -416,8 +490,11 @@ def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = Non
     h = hashlib.sha256(f"{__version__}:{code_version()}".encode())
     for p in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         h.update(p.read_bytes())
-    for p in article_files(content):
-        h.update(p.relative_to(content).as_posix().encode() + b"\0")
+    files, skipped = scan(content)
+    for p, reason in skipped:
+        h.update(p.relative_to(content).as_posix().encode("utf-8", "surrogateescape") + reason.encode() + b"\0")
+    for p in files:
+        h.update(p.relative_to(content).as_posix().encode("utf-8", "surrogateescape") + b"\0")
         try:
             data = p.read_bytes()
             h.update(hashlib.sha256(data).digest())
@@ -496,7 +573,9 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     ahead = Background(partial(_extract_ahead, content, root, read, cache.folder)) \
         if cache.folder is not None and can_fork() else None
     try:
-        records = load(content, report, root, cache, workers, progress=not quiet, read=read, ahead=ahead)
+        last = manifest.get("slugs")
+        records = load(content, report, root, cache, workers, progress=not quiet, read=read, ahead=ahead,
+                       owners=last if isinstance(last, dict) else None)
     finally:
         if ahead is not None:
             ahead.close()
@@ -530,6 +609,7 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
                                       digests=free.digests)
     (out / MANIFEST).write_text(json.dumps({
         "fingerprint": fingerprint, "files": hashes, "inputs": inputs, "inferred": inferred,
+        "slugs": {r.article.path: r.slug for r in records},
         "report": {"files": report.files, "published": report.published, "problems": report.problems}},
         sort_keys=True, separators=(",", ":")), encoding="utf-8")
     t5 = time.perf_counter()
