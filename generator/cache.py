@@ -9,6 +9,7 @@ miss, never an error.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .model import (ActorMention, Article, Block, DateMention, Extraction, Figure, Quote)
+from .model import ActorMention, Article, Block, DateMention, Extraction, Figure, Quote
 
 PACKAGE = Path(__file__).resolve().parent
 # what an article's extraction depends on: ingest, the model and every extractor with its data
@@ -54,13 +55,81 @@ def _rows(items) -> list[list]:
 
 
 def dump(article: Article, ex: Extraction) -> dict:
-    a = {f.name: getattr(article, f.name) for f in fields(article) if f.name not in ("raw", "blocks")}
+    # not the path: the key holds it, and a file name need not be text (undecodable bytes)
+    a = {f.name: getattr(article, f.name) for f in fields(article) if f.name not in ("raw", "blocks", "path")}
     a["blocks"] = _rows(article.blocks)
     return {"article": a, "extraction": {"actors": _rows(ex.actors), "dates": _rows(ex.dates),
                                          "quotes": _rows(ex.quotes), "figures": _rows(ex.figures), "words": ex.words}}
 
 
+def _accepts(annotation: str) -> tuple[type, ...]:
+    """The JSON types a record field of this annotation may hold ("int | None" -> (int, NoneType))."""
+    kinds = {"int": (int,), "float": (int, float), "str": (str,), "bool": (bool,), "None": (type(None),)}
+    return tuple(t for part in annotation.split("|") for t in kinds[part.strip()])
+
+
+_ROWS = {cls: [(f.name, _accepts(str(f.type))) for f in fields(cls)]
+         for cls in (ActorMention, DateMention, Quote, Figure, Block)}
+_ARTICLE = {"slug": (str,), "fmt": (str,), "title": (str,), "title_inferred": (bool,), "view": (str,),
+            "text_digest": (str,), "published_evidence": (list,), "problems": (list,), "meta": (dict,),
+            "blocks": (list,), "sentences": (list,), "dateline": (list, type(None))}
+_ARTICLE.update({k: (str, type(None)) for k in ("published", "published_from", "source", "author", "url", "place",
+                                                 "agency")})
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end")
+
+
+class Corrupt(ValueError):
+    """A cache entry that does not describe its file: treated as a miss."""
+
+
+def _check_rows(rows, cls, n: int) -> None:
+    spec = _ROWS[cls]
+    if not isinstance(rows, list):
+        raise Corrupt(cls.__name__)
+    for row in rows:
+        if not isinstance(row, list) or len(row) != len(spec):
+            raise Corrupt(cls.__name__)
+        for value, (name, types) in zip(row, spec):
+            # bool is an int to Python: a true where a number belongs is still corrupt
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+                raise Corrupt(f"{cls.__name__}.{name}")
+        at = {name: value for value, (name, _) in zip(row, spec) if name in _OFFSETS}
+        for a, b in (("start", "end"), ("speaker_start", "speaker_end")):
+            if a in at and at[a] is not None and not 0 <= at[a] <= (at[b] if at[b] is not None else n) <= n:
+                raise Corrupt(f"{cls.__name__} offsets")
+
+
+def check(d, n: int) -> None:
+    """Raise Corrupt unless ``d`` is an entry of the form :func:`dump` writes, for a file of ``n``
+    characters: every field of the type it is declared with, every offset inside the file.  A
+    cache restored in CI or left by a crash is data from outside, checked like an article."""
+    if not isinstance(d, dict) or not isinstance(d.get("article"), dict) or not isinstance(d.get("extraction"), dict):
+        raise Corrupt("shape")
+    a, e = d["article"], d["extraction"]
+    for k, types in _ARTICLE.items():
+        if not isinstance(a.get(k, ...), types):
+            raise Corrupt(f"article.{k}")
+    if len(a["view"]) != n:
+        raise Corrupt("entry does not fit the file")
+    if not all(isinstance(x, str) for x in a["published_evidence"] + a["problems"]):
+        raise Corrupt("article text lists")
+    _check_rows(a["blocks"], Block, n)
+    for pair in a["sentences"]:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)
+                and 0 <= pair[0] <= pair[1] <= n):
+            raise Corrupt("article.sentences")
+    if a["dateline"] is not None and not (len(a["dateline"]) == 3 and all(type(x) is int and 0 <= x <= n
+                                                                         for x in a["dateline"])):
+        raise Corrupt("article.dateline")
+    for key, cls in (("actors", ActorMention), ("dates", DateMention), ("quotes", Quote), ("figures", Figure)):
+        _check_rows(e.get(key), cls, n)
+    words = e.get("words")
+    if not isinstance(words, dict) or not all(type(v) is int for v in words.values()):
+        raise Corrupt("extraction.words")
+
+
 def load_entry(d: dict, raw: str, path: str) -> tuple[Article, Extraction]:
+    check(d, len(raw))
     a = dict(d["article"])
     a["blocks"] = [Block(*b) for b in a["blocks"]]
     a["sentences"] = [tuple(x) for x in a["sentences"]]
@@ -93,13 +162,8 @@ class Cache:
         try:
             with open(p, encoding="utf-8") as f:
                 d = json.load(f)
-            if len(d["article"]["view"]) != len(raw):
-                raise ValueError("entry does not fit the file")
             got = load_entry(d, raw, path)
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except Exception:  # noqa: BLE001 - corrupt in any way (200,000 nested brackets, a folder, wrong types): a miss
             self.misses += 1
             return None
         self.hits += 1
@@ -109,10 +173,14 @@ class Cache:
         if self.folder is None:
             return
         p = Path(self._path(k))
-        p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_name(f"{p.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(dump(article, ex), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, p)
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(dump(article, ex), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, p)
+        except OSError:  # a cache that cannot be written (a folder where the entry goes, a full disk) is no cache
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
     def prune(self, keep: set[str]) -> int:
         """Remove the entries not in ``keep`` (older versions of articles, older generator code):
