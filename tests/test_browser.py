@@ -26,12 +26,23 @@ PAYLOAD = ("---\ntitle: '<script>window.pwned=1</script>Payload {{ config.site_n
            "<script>window.pwned=2</script> [click](javascript:window.pwned=3) {% raw %} {{ 7*7 }}\n\n"
            "<img src=x onerror=\"window.pwned=4\"> **bold** &lt;b&gt;\n")
 PAYLOAD_TXT = "Plain <script>window.pwned=5</script> headline\n\n<img src=x onerror=window.pwned=6> [x](javascript:1) {{ 7*7 }}\n"
+# values the theme writes into the <head> (author, description, title) and the header line
+BYLINE = '"><svg onload=window.pwned=7>'
+PAYLOAD_HEAD = ("---\nauthor: '\"><img src=x onerror=window.pwned=8>'\nsource: '\"><svg onload=window.pwned=9>'\n"
+                "title: '\"><svg onload=window.pwned=10> Head payload'\n---\n"
+                "'\"><svg onload=window.pwned=11> Turkey said on Monday it would act, officials said.\n")
+PAYLOAD_BYLINE = f"Byline payload headline\n\nBy {BYLINE}\n\nTurkey said on Monday it would act, officials said.\n"
+ACTORS = ("turkey:\n  name: Turkey\n  description: '\"><svg onload=window.pwned=12> <script>window.pwned=13</script>'\n"
+          "  aliases: ['\"><img src=x onerror=window.pwned=14>']\n")
+PAYLOADS = {"zz-payload.md": PAYLOAD, "zz-payload-plain.txt": PAYLOAD_TXT, "zz-payload-head.md": PAYLOAD_HEAD,
+            "zz-payload-byline.txt": PAYLOAD_BYLINE}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
-    root = make_project(tmp, {"zz-payload.md": PAYLOAD, "zz-payload-plain.txt": PAYLOAD_TXT, **TOLL}, samples=True)
+    root = make_project(tmp, {**PAYLOADS, **TOLL}, samples=True)
+    (root / "content" / "actors.yml").write_text(ACTORS, encoding="utf-8")
     generate(root, quiet=True)
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
@@ -107,7 +118,7 @@ def test_search_short_name_reaches_actor_then_quote_paragraph(site, page):
     page.wait_for_url("**/articles/**#p*")
     anchor = page.url.split("#")[1]
     target = page.locator(f"[id='{anchor}']")
-    assert "written him off" in target.inner_text() or target.inner_text()
+    assert "written him off" in target.inner_text()
     outline = target.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).backgroundColor")
     assert not outline.startswith("none") and "rgba(0, 0, 0, 0)" not in outline, outline
     assert not page.errors, page.errors
@@ -125,6 +136,35 @@ def test_event_page_reaches_every_source(site, page):
         assert "/articles/" in page.url and page.locator("h1").count() >= 1
         assert page.title() and "404" not in page.title()
     assert not page.errors, page.errors
+
+
+_HANDLERS = "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on')))" \
+            ".map(e => e.outerHTML)"
+
+
+@pytest.mark.parametrize("path", ["articles/zz-payload/", "articles/zz-payload-plain/", "articles/zz-payload-head/",
+                                  "articles/zz-payload-byline/", "actors/turkey/", "articles/", "actors/", ""])
+def test_whole_document_is_inert(site, page, path):
+    """Nothing from an article or the registry runs anywhere in the page, the <head> included."""
+    page.goto(site + path)
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.pwned === undefined")
+    assert page.evaluate(_HANDLERS) == []
+    assert page.locator("head svg, head img").count() == 0
+    assert not [e for e in page.errors if "pwned" in e], page.errors
+
+
+def test_head_shows_payloads_as_text(site, page):
+    page.goto(site + "articles/zz-payload-byline/")
+    assert page.locator('meta[name="author"]').get_attribute("content") == BYLINE
+    assert f"By {BYLINE}" in page.locator(".bf-header").inner_text()
+    page.goto(site + "articles/zz-payload-head/")
+    assert page.locator('meta[name="author"]').get_attribute("content") == '"><img src=x onerror=window.pwned=8>'
+    assert page.title().startswith('"><svg onload=window.pwned=10> Head payload')
+    assert page.locator('meta[name="description"]').get_attribute("content").startswith('\'"><svg onload')
+    ld = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
+    assert ld["author"]["name"] == '"><img src=x onerror=window.pwned=8>'
+    assert ld["publisher"]["name"] == '"><svg onload=window.pwned=9>'
 
 
 @pytest.mark.parametrize("name", ["zz-payload", "zz-payload-plain"])
