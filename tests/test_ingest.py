@@ -168,3 +168,57 @@ def test_wire_datelines_with_a_date_and_an_agency():
 def test_no_dateline_in_an_ordinary_lead():
     a = art("Donald Trump said - and repeated - that he would win.\n\nMore text.\n")
     assert a.dateline is None and a.agency is None
+
+
+# ---------------------------------------------------------------- encodings (issue 11)
+
+def test_one_invalid_byte_costs_only_that_byte():
+    from generator.ingest import decode
+
+    good = "Caf\u00e9 \u201cowners\u201d in S\u00e3o Paulo\nprotest \u2014 again.\n"
+    text, problems = decode(good.encode()[:-8] + b"\xff\xfe" + good.encode()[-8:])
+    assert text == good[:-8] + "\ufffd\ufffd" + good[-8:]  # no Latin-1 mojibake ("Caf\u00c3\u00a9")
+    assert problems == ["line 2: warning: not valid UTF-8 (2 invalid bytes, the first on this line); shown as U+FFFD"]
+
+
+def test_a_legacy_latin1_file_is_still_read_as_latin1():
+    from generator.ingest import decode
+
+    text, problems = decode("Caf\u00e9 owners\nin S\u00e3o Paulo.\n".encode("latin-1"))
+    assert text == "Caf\u00e9 owners\nin S\u00e3o Paulo.\n"
+    assert problems == ["line 1: warning: not valid UTF-8; read as Latin-1"]
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_not_read_as_utf16(codec):
+    from generator.build import looks_binary
+    from generator.ingest import decode
+
+    good = "Storm hits coast\n\nA storm hit the \u201ccoast\u201d on Friday.\n"
+    data = ("" if codec == "utf-32" else "\ufeff").encode(codec) + good.encode(codec)
+    assert not looks_binary(data)
+    text, problems = decode(data)
+    assert text.lstrip("\ufeff") == good
+    assert problems == ["line 1: warning: file is UTF-32, not UTF-8; read as UTF-32"]
+
+
+def test_nul_characters_anywhere_are_replaced_with_a_warning():
+    from generator.build import looks_binary
+    from generator.ingest import decode
+
+    data = b"Headline\n\n" + b"Plain text. " * 1000 + b"\nA\x00B and\x00C.\n"
+    assert not looks_binary(data)  # past the first 8 KB: a damaged text file, not a binary one
+    text, problems = decode(data)
+    assert "\x00" not in text and len(text) == len(data) and text.endswith("A\ufffdB and\ufffdC.\n")
+    assert problems == ["line 4: warning: 2 NUL characters (a damaged file?); replaced by U+FFFD"]
+
+
+def test_invisible_characters_are_not_article_text():
+    from generator.ingest import has_text
+
+    assert not has_text("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u202e\u180e \t\n\u3164\u0301")
+    assert has_text("\u200bx") and has_text("\u00e9") and has_text("\u2014") and has_text("\u4e2d")
+    a = art("\u200b\ufeff\n\nThe minister resigned on Monday after a long row.\n")
+    assert a.title == "The minister resigned on Monday after a long row"
+    assert art("\u200b\u200d\n").title == "a"  # nothing to read: the file name, never "\u200b"
+    assert parse("a.md", "---\ntitle: \"\\u200b\"\n---\nThe minister resigned.\n").title == "The minister resigned"
