@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .link import ArticleRecord, Corpus
+from .model import shown_text
 
 _STOP = frozenset("""a an the of in on at to for from by with and or but as that this these those it its is was were be been
 has have had will would said says say also after before since during over about into than their his her they he she we
@@ -126,7 +127,8 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
                     break
                 if me <= e:
                     actors.add(aid)
-            items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), d.text,
+            written = shown_text(rec.article, d.start, d.end)
+            items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), written,
                                                                   rec.article.published)],
                                    actors, _content_words(text)))
     merged: list[Happening] = []

@@ -222,3 +222,57 @@ def test_invisible_characters_are_not_article_text():
     assert a.title == "The minister resigned on Monday after a long row"
     assert art("\u200b\u200d\n").title == "a"  # nothing to read: the file name, never "\u200b"
     assert parse("a.md", "---\ntitle: \"\\u200b\"\n---\nThe minister resigned.\n").title == "The minister resigned"
+
+
+# ---------------------------------------------------------------- Markdown offsets (issue 7)
+
+def answer(text, name="a.md"):
+    """What ``briefing extract --json`` answers for a file holding ``text``."""
+    from generator.cli import extract_answer
+
+    return extract_answer(parse(name, text))
+
+
+def test_markdown_quote_text_is_the_file_slice_and_reads_without_markup():
+    from generator.model import shown_text
+
+    raw = "He said \u201chello *big* world\u201d.\n"
+    a = parse("a.md", raw)
+    (q,) = answer(raw)["quotes"]
+    assert q["text"] == raw[q["start"]:q["end"]] == "hello *big* world"  # was "hello  big  world"
+    assert shown_text(a, q["start"], q["end"]) == "hello big world"  # what the pages show
+
+
+def test_markdown_entities_and_nul_in_records_slice_the_file():
+    from generator.model import shown_text
+
+    raw = "The minister said \u201cwe &amp; they agree\u201d on Monday. Rivals said \u201cno\x00way\u201d.\n"
+    a = parse("a.md", raw)
+    quotes = answer(raw)["quotes"]
+    assert [q["text"] for q in quotes] == ["we &amp; they agree", "no\x00way"]
+    assert all(raw[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert shown_text(a, quotes[0]["start"], quotes[0]["end"]) == "we & they agree"
+
+
+def test_markdown_entity_quotation_marks_open_and_close_quotes():
+    raw = "The mayor said &ldquo;We won.&rdquo; Then she left.\n"
+    (q,) = answer(raw)["quotes"]
+    assert q["text"] == "We won." == raw[q["start"]:q["end"]]
+
+
+@pytest.mark.parametrize("raw,view", [
+    ("A&#67;T.", "A&#67;T."),  # was "A     T.": inside a word the entity is kept, not blanked
+    ("&#65;CT.", "    ACT."),  # the character stands next to the word it belongs to
+    ("&nbsp;&nbsp;ACT.", "            ACT."),  # was all blank: the walk lost its place after the entities
+    ("&Agrave;ACT.", "       \u00c0ACT."),  # was " A       CT.": an "A" of "Agrave" shown, the real one blanked
+    ("AT&amp;T and ACT.", "AT&amp;T and ACT."),
+    ("caf&eacute; &amp; bar", "caf\u00e9" + " " * 8 + "&" + " " * 5 + "bar"),
+    ("x &quot;ACT.&quot;", "x      \"ACT.\"     "),
+    ("x\\*ACT\\_.", "x *ACT _."),  # an escape's backslash is markup, the character is not
+    # a link's target and title are markup
+    ("He met [Reuters](https://www.reuters.com/x \"a t\") at noon.", "He met  Reuters" + " " * 35 + "at noon."),
+    ("![alt](i.png \"t a\") a", "  alt" + " " * 15 + "a"),  # the image title no longer takes the "a" after it
+    ("Lead said.\r\rSecond para.\r", "Lead said.\r\rSecond para.\r"),  # lone CR line ends, as Markdown reads them
+])
+def test_markdown_view_never_blanks_real_characters(raw, view):
+    assert parse("a.md", raw).view == view
