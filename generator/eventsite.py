@@ -217,7 +217,7 @@ def lead_sentence(corpus: Corpus, slug: str, max_len: int = 220) -> tuple[str, s
         if b.kind == "paragraph":
             for s, e in a.sentences:
                 if b.start <= s < b.end:
-                    text = " ".join(a.view[s:e].split())  # the text view: no Markdown syntax
+                    text = " ".join(shown_text(a, s, e).split())  # no Markdown syntax
                     if len(text) > max_len:
                         text = text[: max_len - 1].rsplit(" ", 1)[0] + "\u2026"
                     return text, b.anchor

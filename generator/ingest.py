@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import yamlsafe
-from .model import Article, Block
+from .model import Article, Block, shown_text
 from .slug import slugify
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -554,7 +554,7 @@ def _structure(article: Article, blocks: list[Block]) -> None:
     i = 0
 
     def line_of(b: Block) -> str:
-        return trim(re.sub(r"\s+", " ", article.view[b.start:b.end]))
+        return trim(re.sub(r"\s+", " ", shown_text(article, b.start, b.end)))
 
     if text_blocks and len(text_blocks) > 1:
         first = text_blocks[0]
@@ -606,7 +606,7 @@ def _structure(article: Article, blocks: list[Block]) -> None:
             dl = DATELINE.match(article.view[lead.start:lead.end])
             start = lead.start + (dl.end() if dl else 0)
             sents = sentences(article.view, start, lead.end)
-            first = article.view[sents[0][0]:sents[0][1]] if sents else article.view[start:lead.end]
+            first = shown_text(article, *(sents[0] if sents else (start, lead.end)))
             article.title = _lead_title(first)
         if not article.title:
             article.title = Path(article.path).stem

@@ -138,6 +138,7 @@ def shown_text(article: Article, start: int, end: int) -> str:
     the markup.  Records keep the file's text in ``text`` (the offsets contract); pages show this."""
     raw = article.raw[start:end]
     view = article.view[start:end]
-    if view == raw:
+    if view == raw and (article.fmt != "md" or "&" not in raw):
         return raw
-    return _WORD_ENTITY.sub(lambda m: html.unescape(m.group()), " ".join(view.split()))
+    text = " ".join(view.split())
+    return _WORD_ENTITY.sub(lambda m: html.unescape(m.group()), text) if article.fmt == "md" else text

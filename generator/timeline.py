@@ -120,7 +120,7 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
             if sent is None:
                 continue
             s, e = sent
-            text = rec.article.view[s:e]  # the text view: no Markdown syntax
+            text = shown_text(rec.article, s, e)  # no Markdown syntax
             actors = set()
             for ms, me, aid in ments[bisect.bisect_left(ments, (s, -1, "")):]:
                 if ms >= e:

@@ -276,3 +276,21 @@ def test_markdown_entity_quotation_marks_open_and_close_quotes():
 ])
 def test_markdown_view_never_blanks_real_characters(raw, view):
     assert parse("a.md", raw).view == view
+
+
+def test_markdown_titles_and_shown_text_read_entities_as_characters():
+    from generator.model import shown_text
+
+    assert parse("a.md", "# AT&amp;T profits &amp; losses\n\nIt lost $3 billion.\n").title == "AT&T profits & losses"
+    raw = "AT&amp;T said on Monday that the company&rsquo;s chief had resigned after a long row.\n"
+    a = parse("a.md", raw)
+    assert a.title == "AT&T said on Monday that the company\u2019s chief had resigned after a long row"
+    assert shown_text(a, 0, raw.index(" said")) == "AT&T"
+    assert shown_text(parse("a.txt", raw), 0, 8) == "AT&amp;T"  # plain text is shown as written
+
+
+def test_markdown_records_take_entities_whole():
+    raw = "Coach Jos&eacute; said the team would win on Saturday.\n"
+    (actor,) = answer(raw)["actors"]
+    (m,) = actor["mentions"]
+    assert m["text"] == "Jos&eacute;" == raw[m["start"]:m["end"]] and actor["name"] == "Jos\u00e9"
