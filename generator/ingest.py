@@ -4,6 +4,10 @@ The *text view* is what extractors read: a string exactly as long as the file
 in which everything that is not article text (front matter, the inline date
 prefix, Markdown syntax, link targets, code) is replaced by spaces, line
 breaks kept.  An offset into the view is therefore an offset into the file.
+Every other character of the view is the file's own, never blanked, except
+that a Markdown entity shows the character it stands for (see _entity_marks)
+and a NUL shows as U+FFFD, as Markdown reads them.  Records keep the file's
+text (``extract.as_written``).
 
 Recognised without any rule keyed to particular files:
 
