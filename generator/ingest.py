@@ -70,7 +70,7 @@ MAX_SOURCE_WORDS = 6
 # Characters that show nothing by themselves, besides whitespace: the soft hyphen, zero-width
 # spaces and joiners, direction marks, byte-order marks, variation selectors, fillers.  A
 # text made only of these (and of other format characters, lone combining marks, control,
-# private-use or unassigned code points: see _shows) holds no article text.
+# private-use or unassigned code points: see has_text) holds no article text.
 _INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
               "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8")
 _MAYBE_SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
