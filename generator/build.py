@@ -23,7 +23,7 @@ from . import __version__
 from .cache import Cache, code_version, key as cache_key
 from .events_text import article_words
 from .feed import feed_files
-from .ingest import decode, parse, text_digest
+from .ingest import decode, has_text, parse, text_digest
 from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .parallel import Background, can_fork
@@ -137,9 +137,10 @@ _CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b)
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes (outside UTF-16) or mostly control characters: not a text file."""
+    """NUL bytes (outside UTF-16 and UTF-32) or mostly control characters in the first 8 KB: not
+    a text file.  A NUL further on is a damaged text file: :func:`ingest.decode` replaces it."""
     head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         return False
     if b"\x00" in head:
         return True
@@ -309,7 +310,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
         article, ex, notes = done[shown]
         for msg in article.problems + notes:
             report.problems.append(_problem(shown, msg))
-        if not article.view.strip():
+        if not has_text(article.view):  # whitespace or invisible characters (U+200B...) only
             report.rejected.append((shown, "empty: no article text"))
             report.problems.append(_problem(shown, "skipped: the file holds no article text"))
             continue

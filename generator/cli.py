@@ -100,11 +100,21 @@ def cmd_actors(args) -> int:
     return 0
 
 
-def cmd_extract(args) -> int:
+def extract_answer(article) -> dict:
+    """The ``extract --json`` answer for an ingested article (the contract of shared/eval)."""
     from .extract import extract
     from .extract.dates import infer_published
-    from .ingest import read_article
     from .records import extraction_json
+
+    if not article.published:
+        value, evidence = infer_published(article.view)
+        if value:
+            article.published, article.published_from, article.published_evidence = value, "inferred", evidence
+    return extraction_json(article, extract(article))
+
+
+def cmd_extract(args) -> int:
+    from .ingest import read_article
 
     status = 0
     for path in args.files:
@@ -116,12 +126,7 @@ def cmd_extract(args) -> int:
             continue
         for msg in article.problems:
             print(f"{path}:{msg[5:] if msg.startswith('line ') else msg}", file=sys.stderr)
-        if not article.published:
-            value, evidence = infer_published(article.view)
-            if value:
-                article.published, article.published_from, article.published_evidence = value, "inferred", evidence
-        ex = extract(article)
-        print(json.dumps(extraction_json(article, ex), ensure_ascii=False))
+        print(json.dumps(extract_answer(article), ensure_ascii=False))
     return status
 
 

@@ -113,6 +113,7 @@ from .events_text import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, l
 from .vectors import centroid, cosine, vector, weight_tables
 from .ingest import DATELINE as _DATELINE
 from .link import ArticleRecord, Corpus
+from .model import shown_text
 from .parallel import fork_map, split, workers
 from .slug import slugify
 
@@ -509,9 +510,8 @@ def _title_candidate(d: _Doc) -> tuple[str, bool]:
     if (not d.rec.article.title_inferred and len(headline.split()) >= 3  # not a label such as "ABSTRACT"
             and not _DATELINE.match(headline)):  # nor a first line that is the lead itself
         return headline, True
-    view = d.rec.article.view
     for s, e in d.rec.article.sentences[:LEAD_SENTENCES + 2]:
-        sent = _DATELINE.sub("", " ".join(view[s:e].split()), count=1)
+        sent = _DATELINE.sub("", " ".join(shown_text(d.rec.article, s, e).split()), count=1)
         if len(sent.split()) >= 6:  # not "ABSTRACT." or "Obituary."
             if len(sent) > 100:
                 sent = sent[:99].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"

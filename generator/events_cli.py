@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, PARALLEL_MIN, _analyse_job
 from .cache import Cache, key as cache_key
-from .ingest import decode
+from .ingest import decode, has_text
 from .link import ArticleRecord, link
 
 
@@ -62,7 +62,7 @@ def load_paths(paths: list[str], cache: Cache | None = None, workers: int | None
     records, slugs = [], set()
     for shown in order:
         article, ex = done[shown][0], done[shown][1]
-        if not article.view.strip():
+        if not has_text(article.view):
             continue
         base, n = article.slug, 2
         while article.slug in slugs:

@@ -29,6 +29,7 @@ from .escape import attr, html_text, md_text
 from .ingest import valid_date
 from .events import Event
 from .link import Corpus
+from .model import shown_text
 from .render import actor_md
 from .slug import slugify
 
@@ -214,7 +215,7 @@ def lead_sentence(corpus: Corpus, slug: str, max_len: int = 220) -> tuple[str, s
         if b.kind == "paragraph":
             for s, e in a.sentences:
                 if b.start <= s < b.end:
-                    text = " ".join(a.view[s:e].split())  # the text view: no Markdown syntax
+                    text = " ".join(shown_text(a, s, e).split())  # no Markdown syntax
                     if len(text) > max_len:
                         text = text[: max_len - 1].rsplit(" ", 1)[0] + "\u2026"
                     return text, b.anchor
@@ -264,7 +265,8 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
         lines.append("## Key quotes { data-search-exclude }\n")
         for rec, q in quotes[:8]:
             aid = rec.actor_of[(q.speaker_start, q.speaker_end)]
-            lines.append(f"- “{md_text(q.text)}” — [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'events/x.md')}) "
+            said = md_text(shown_text(rec.article, q.start, q.end))
+            lines.append(f"- “{said}” — [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'events/x.md')}) "
                          f"<small>([source](../articles/{rec.slug}.md#{rec.anchor_at(q.start)}))</small>")
         lines.append("")
     sub = Corpus(records=[recs[s] for s in ev.articles], actors=corpus.actors)
@@ -273,8 +275,9 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
         names = {m.place: corpus.actors[m.place].name for m in measures if m.place in corpus.actors}
         lines.append("## Figures { data-search-exclude }\n")
         for m in measures[:10]:
-            vals = "; ".join(f"{md_text(p.figure.text)} ([{md_text(recs[p.slug].article.source or 'source')}]"
-                             f"(../articles/{p.slug}.md#{p.anchor}))" for p in m.points)
+            vals = "; ".join(f"{md_text(shown_text(recs[p.slug].article, p.figure.start, p.figure.end))} "
+                             f"([{md_text(recs[p.slug].article.source or 'source')}](../articles/{p.slug}.md#{p.anchor}))"
+                             for p in m.points)
             flag = " — **sources disagree**" if len({p.figure.value for p in m.points}) > 1 and \
                 len({p.slug for p in m.points}) > 1 else ""
             lines.append(f"- {md_text(m.label(names)).capitalize()}: {vals}{flag}")

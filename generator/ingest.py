@@ -4,6 +4,10 @@ The *text view* is what extractors read: a string exactly as long as the file
 in which everything that is not article text (front matter, the inline date
 prefix, Markdown syntax, link targets, code) is replaced by spaces, line
 breaks kept.  An offset into the view is therefore an offset into the file.
+Every other character of the view is the file's own, never blanked, except
+that a Markdown entity shows the character it stands for (see _entity_marks)
+and a NUL shows as U+FFFD, as Markdown reads them.  Records keep the file's
+text (``extract.as_written``).
 
 Recognised without any rule keyed to particular files:
 
@@ -18,13 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from datetime import date, time
 from functools import lru_cache
 from pathlib import Path
 
 from . import yamlsafe
 from .escape import attr, html_text, safe_url
-from .model import FIRST_YEAR, LAST_YEAR, Article, Block, in_date_range
+from .model import FIRST_YEAR, LAST_YEAR, Article, Block, in_date_range, shown_text
 from .slug import slugify
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -77,27 +82,96 @@ MAX_HEADLINE_WORDS = 30
 MAX_SOURCE_WORDS = 6
 
 
+# Characters that show nothing by themselves, besides whitespace: the soft hyphen, zero-width
+# spaces and joiners, direction marks, byte-order marks, variation selectors, fillers.  A
+# text made only of these (and of other format characters, lone combining marks, control,
+# private-use or unassigned code points: see has_text) holds no article text.
+_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+              "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8")
+_MAYBE_SHOWN = re.compile(f"[^\\s{_INVISIBLE}]")
+_EDGES = re.compile(f"^[\\s{_INVISIBLE}]+|[\\s{_INVISIBLE}]+$")
+_NOT_SHOWN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me", "Zs", "Zl", "Zp"))
+
+
+def has_text(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a character that shows (not only whitespace and invisible
+    characters such as U+200B): a file without one holds no article text."""
+    for m in _MAYBE_SHOWN.finditer(text, start, len(text) if end is None else end):
+        if unicodedata.category(m.group()) not in _NOT_SHOWN:
+            return True
+    return False
+
+
+def trim(s: str) -> str:
+    """``s`` without whitespace or invisible characters at either end (titles, names)."""
+    return _EDGES.sub("", s)
+
+
 def _blank(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping line breaks (same length)."""
     return text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """File bytes -> text; problems for anything that is not clean UTF-8."""
+    """File bytes -> text; problems for anything that is not clean UTF-8.
+
+    The text is what every offset points into, so it is as long as the file read the usual way:
+    UTF-8 with each invalid byte sequence replaced by U+FFFD (``bytes.decode(errors="replace")``),
+    one warning naming the first damaged line and the count.  A file with fewer valid multi-byte
+    UTF-8 characters than damaged places (none, in a Latin-1 file) is a legacy 8-bit file, read
+    as Latin-1: its letters stay letters, and no valid UTF-8 is turned into mojibake.  A UTF-32 or
+    UTF-16 byte-order mark selects that encoding (UTF-32 first: its little-endian mark begins
+    with UTF-16's).  NUL characters, never text, are replaced by U+FFFD (as Markdown does) with
+    a warning, so none reaches a page."""
     problems: list[str] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), ["line 1: warning: file is UTF-16, not UTF-8; read as UTF-16"]
-    try:
-        return data.decode("utf-8"), problems
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+    text = None
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            text = data.decode("utf-32")
+            problems.append("line 1: warning: file is UTF-32, not UTF-8; read as UTF-32")
+        except UnicodeDecodeError:
+            text = None
+    if text is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+        problems.append("line 1: warning: file is UTF-16, not UTF-8; read as UTF-16")
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _damaged_utf8(data, problems)
+    if "\x00" in text:
+        n = text.count("\x00")
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.append(f"line {line}: warning: {n} NUL character{'s' if n > 1 else ''} (a damaged file?);"
+                        f" replaced by U+FFFD")
+        text = text.replace("\x00", "\ufffd")
+    return text, problems
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that surrogateescape could not decode
+_DECODED = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _damaged_utf8(data: bytes, problems: list[str]) -> str:
+    """Text of a file that is not valid UTF-8 (see :func:`decode`)."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    first = _ESCAPED.search(escaped)
+    line = escaped.count("\n", 0, first.start()) + 1
+    runs = _ESCAPED.findall(escaped)
+    bad = sum(map(len, runs))
+    good = len(_DECODED.findall(escaped))  # characters of valid multi-byte sequences
+    if good < len(runs):  # mostly (or only) bytes that are not UTF-8: a legacy 8-bit file
         problems.append(f"line {line}: warning: not valid UTF-8; read as Latin-1")
-        return data.decode("latin-1"), problems
+        return data.decode("latin-1")
+    problems.append(f"line {line}: warning: not valid UTF-8 ({bad} invalid byte{'s' if bad > 1 else ''}, the first"
+                    f" on this line); shown as U+FFFD")
+    return data.decode("utf-8", errors="replace")
 
 
 def _line_starts(text: str) -> list[int]:
+    """Where each line begins, as Markdown counts lines (a lone CR ends one too)."""
     starts = [0]
-    for m in re.finditer("\n", text):
+    for m in re.finditer("\r\n?|\n", text):
         starts.append(m.end())
     return starts
 
@@ -110,20 +184,163 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _align(raw: str, content: str, pos: int, limit: int, chars: list[str]) -> int:
-    """Show ``content`` in the view where it stands in raw[pos:limit]; returns the new position."""
-    found = raw.find(content, pos, limit)
-    if found >= 0 and content:
-        chars[found:found + len(content)] = list(content)
-        return found + len(content)
-    for ch in content:  # escapes and entities: align character by character
-        if ch.isspace():
+@lru_cache(maxsize=1)
+def _md_helpers():
+    """markdown-it's own entity table and link-syntax parsers, so the view reads the file as it does."""
+    from markdown_it.common.entities import entities
+    from markdown_it.common.utils import fromCodePoint, isValidEntityCode
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+    return entities, fromCodePoint, isValidEntityCode, parseLinkDestination, parseLinkTitle
+
+
+_DIGITAL = re.compile(r"&#(x[a-f0-9]{1,6}|[0-9]{1,7});", re.I)
+_NAMED = re.compile(r"&([a-z][a-z0-9]{1,31});", re.I)
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_SPECIAL = re.compile(r"[\\&\x00\s]")  # where the file and the decoded text can differ
+
+
+def _entity(raw: str, i: int, limit: int) -> tuple[int, str] | None:
+    """The entity at raw[i] as markdown-it decodes it: (its end, the text it stands for), or None."""
+    entities, from_code, valid, _, _ = _md_helpers()
+    m = _DIGITAL.match(raw, i, limit)
+    if m:
+        g = m.group(1)
+        code = int(g[1:], 16) if g[0] in "xX" else int(g)
+        return m.end(), from_code(code) if valid(code) else "\ufffd"
+    m = _NAMED.match(raw, i, limit)
+    if m and m.group(1) in entities:
+        return m.end(), entities[m.group(1)]
+    return None
+
+
+def _entity_marks(raw: str, i: int, end: int, d: str, left: str, right: str) -> list[tuple[int, str]]:
+    """How the view shows an entity raw[i:end] standing for ``d`` (shorter), between the
+    characters ``left`` and ``right``: never by blanking a real character, and so that the text
+    it belongs to stays whole.  Space (``&nbsp;``) stays blank; inside a word (``AT&amp;T``,
+    ``don&rsquo;t``) the entity is shown as written, so the word is not split; otherwise the
+    character stands at the end that touches its neighbour: ``&ldquo;We`` -> ``     \u201cWe``,
+    ``said.&rdquo;`` -> ``said.\u201d      ``, ``&#65;CT`` -> ``    ACT``."""
+    if not d.strip():
+        return []
+    if left.isalnum() and right.isalnum():
+        return [(i, raw[i:end])]
+    opening = unicodedata.category(d[0]) in ("Ps", "Pi")
+    if opening or (right.isalnum() and not left.isalnum()) or (left.isspace() and not right.isspace()):
+        return [(end - len(d), d)]
+    return [(i, d)]
+
+
+def _walk(raw: str, content: str, i: int, k: int, limit: int, literal: bool):
+    """Match content[k:] (text as Markdown decoded it) against the file from raw[i]: escapes,
+    entities, NULs and whitespace that Markdown normalised are allowed for.  Returns where the
+    match stopped in both and the pieces of the view it found, as (position, text)."""
+    n = len(content)
+    marks: list[tuple[int, str]] = []
+    while k < n and i < limit:
+        # a run of characters the file holds as they are: compared at once
+        m = _SPECIAL.search(raw, i, limit)
+        run = (m.start() if m else limit) - i
+        if run > 1 and content.startswith(raw[i:i + run], k):
+            marks.append((i, raw[i:i + run]))
+            i, k = i + run, k + run
             continue
-        j = raw.find(ch, pos, min(limit, pos + 12))
-        if j >= 0:
-            chars[j] = raw[j]
-            pos = j + 1
-    return pos
+        c, r = content[k], raw[i]
+        if not literal and r == "\\" and i + 1 < limit and raw[i + 1] == c and c in _ESCAPABLE:
+            marks.append((i + 1, c))  # an escape: the backslash is markup
+            i, k = i + 2, k + 1
+        elif not literal and r == "&" and (ent := _entity(raw, i, limit)) and content.startswith(ent[1], k):
+            end, d = ent
+            left = content[k - 1] if k > 0 else raw[i - 1] if i > 0 else " "
+            right = content[k + len(d)] if k + len(d) < n else raw[end] if end < len(raw) else " "
+            marks.extend(_entity_marks(raw, i, end, d, left, right))
+            i, k = end, k + len(d)
+        elif r == c:
+            marks.append((i, r))
+            i, k = i + 1, k + 1
+        elif r == "\x00" and c == "\ufffd":  # Markdown shows a NUL as U+FFFD
+            marks.append((i, c))
+            i, k = i + 1, k + 1
+        elif c.isspace():  # whitespace Markdown normalised (a line break in a code span, CRLF)
+            if r.isspace():
+                if r not in "\r\n":
+                    marks.append((i, r))
+                i += 1
+            k += 1
+        elif r.isspace():
+            i += 1
+        else:
+            break
+    return i, k, marks
+
+
+def _align(raw: str, content: str, pos: int, limit: int, chars: list[str], literal: bool = False) -> int:
+    """Show ``content`` (a text or code token, as Markdown decoded it) in the view where it stands
+    in raw[pos:limit]; returns the new position.  The view gets the file's own characters (an
+    entity its character: see _entity_marks), never a character the file does not hold there."""
+    if not content:
+        return pos
+    found = raw.find(content, pos, limit)
+    if found >= 0:
+        chars[found:found + len(content)] = content
+        return found + len(content)
+    # escapes, entities, NULs: walk the token and the file together from where it can begin
+    k0 = len(content) - len(content.lstrip())
+    if k0 == len(content):
+        return pos
+    c0 = content[k0]
+    begins = re.compile("[" + re.escape(c0) + ("" if literal else r"\\&") + (r"\x00" if c0 == "\ufffd" else "") + "]")
+    best = (k0, pos, [])
+    j = pos
+    for _ in range(64):  # the token seldom begins past its first candidate; a bound keeps this linear
+        m = begins.search(raw, j, limit)
+        if not m:
+            break
+        i, k, marks = _walk(raw, content, m.start(), k0, limit, literal)
+        if k > best[0]:
+            best = (k, i, marks)
+            if k == len(content):
+                break
+        j = m.start() + 1
+    for at, piece in best[2]:
+        chars[at:at + len(piece)] = piece
+    return best[1]
+
+
+def _after_link(raw: str, pos: int, limit: int, kind: str) -> int:
+    """The position after the end of a link or image whose text ends at ``pos``: its target and
+    title are markup, and must not take text that follows (``[Reuters](https://x.com/a).``)."""
+    if kind == "autolink":
+        j = raw.find(">", pos, limit)
+        return j + 1 if j >= 0 else pos
+    j = raw.find("]", pos, limit)
+    if j < 0:
+        return pos
+    p = j + 1
+    if p < limit and raw[p] == "(":
+        *_, destination, title = _md_helpers()
+        q = p + 1
+        while q < limit and raw[q] in " \t\r\n":
+            q += 1
+        got = destination(raw, q, limit)
+        if got.ok:
+            q = got.pos
+            while q < limit and raw[q] in " \t\r\n":
+                q += 1
+            got = title(raw, q, limit)
+            if got.ok:
+                q = got.pos
+            while q < limit and raw[q] in " \t\r\n":
+                q += 1
+        if q < limit and raw[q] == ")":
+            return q + 1
+    elif p < limit and raw[p] == "[":  # a reference: [text][label]
+        q = raw.find("]", p + 1, limit)
+        return q + 1 if q >= 0 else p
+    return p
+
+
+_IMAGE_END = object()  # marks, in the walk over inline tokens, where an image's alt text ends
 
 
 def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
@@ -163,12 +380,20 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
             continue
         pos, limit = off(tok.map[0]), off(tok.map[1])
         stack = list(reversed(tok.children or []))
+        links: list[str] = []
         while stack:
             child = stack.pop()
-            if child.type in ("text", "code_inline"):
-                pos = _align(raw, child.content, pos, limit, chars)
-            elif child.type == "image" and child.children:
-                stack.extend(reversed(child.children))
+            if child is _IMAGE_END:
+                pos = _after_link(raw, pos, limit, "")
+            elif child.type in ("text", "code_inline"):
+                pos = _align(raw, child.content, pos, limit, chars, literal=child.type == "code_inline")
+            elif child.type == "link_open":
+                links.append(child.markup)
+            elif child.type == "link_close":
+                pos = _after_link(raw, pos, limit, links.pop() if links else "")
+            elif child.type == "image":
+                stack.append(_IMAGE_END)
+                stack.extend(reversed(child.children or []))
     return "".join(chars), blocks
 
 
@@ -197,7 +422,7 @@ def _text_blocks(raw: str, body: int) -> list[Block]:
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    if not words or len(words) > MAX_HEADLINE_WORDS or len(line) > 220:
+    if not words or not has_text(line) or len(words) > MAX_HEADLINE_WORDS or len(line) > 220:
         return False
     letters = [c for c in line if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
@@ -216,7 +441,7 @@ def _is_source_line(line: str) -> bool:
 
 def _lead_title(sentence: str, max_len: int = 90) -> str:
     """A short readable title from a lead sentence, cut at a clause or word boundary."""
-    s = re.sub(r"\s+", " ", sentence).strip()
+    s = trim(re.sub(r"\s+", " ", sentence))
     s = re.sub(r"""[.!?]+["'\u201d\u2019]*$""", "", s) if _TERMINAL.search(s) else s
     if len(s) <= max_len:
         return s
@@ -336,7 +561,7 @@ def _read_front_matter(article: Article, text: str) -> None:
                 continue
             # as written: "source: yes" is the word yes, not YAML's true ("True")
             written = v if isinstance(v, str) else doc.scalars.get(k, str(v))
-            setattr(article, k, written.strip() or None)
+            setattr(article, k, trim(written) or None)
         else:
             article.meta[k] = v
             near = _near_key(k)
@@ -359,11 +584,11 @@ def _near_key(k: str) -> str | None:
 def _structure(article: Article, blocks: list[Block]) -> None:
     """Label headline, standfirst, byline and dateline; choose the title; number the anchors."""
     raw = article.raw
-    text_blocks = [b for b in blocks if b.kind in ("paragraph", "heading")]
+    text_blocks = [b for b in blocks if b.kind in ("paragraph", "heading") and has_text(article.view, b.start, b.end)]
     i = 0
 
     def line_of(b: Block) -> str:
-        return re.sub(r"\s+", " ", article.view[b.start:b.end]).strip()
+        return trim(re.sub(r"\s+", " ", shown_text(article, b.start, b.end)))
 
     if text_blocks and len(text_blocks) > 1:
         first = text_blocks[0]
@@ -415,7 +640,7 @@ def _structure(article: Article, blocks: list[Block]) -> None:
             dl = DATELINE.match(article.view[lead.start:lead.end])
             start = lead.start + (dl.end() if dl else 0)
             sents = sentences(article.view, start, lead.end)
-            first = article.view[sents[0][0]:sents[0][1]] if sents else article.view[start:lead.end]
+            first = shown_text(article, *(sents[0] if sents else (start, lead.end)))
             article.title = _lead_title(first)
         if not article.title:
             article.title = Path(article.path).stem

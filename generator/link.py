@@ -15,7 +15,7 @@ from itertools import chain
 from operator import attrgetter
 from dataclasses import dataclass, field
 
-from .model import Article, Extraction
+from .model import Article, Extraction, shown_text
 from .registry import Registry
 from .slug import slugify
 
@@ -208,15 +208,16 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
     actors: dict[str, Actor] = {}
     redirects: dict[str, str] = {}
     hidden: set[str] = set()
-    def resolve(m) -> Actor | None:
-        """The actor a mention names (None: hidden by the registry)."""
+    def resolve(m, text: str) -> Actor | None:
+        """The actor a mention names (None: hidden by the registry); ``text``: the mention as it
+        reads (:func:`generator.model.shown_text`: no Markdown in it)."""
         key = canon[(_norm(m.name), m.type)]
         did, display = did_of[key]
-        rid = registry_target(key, did, m.text, m.name)
-        if rid is not None and _norm(m.text) in split_of.get(rid, ()):
+        rid = registry_target(key, did, text, m.name)
+        if rid is not None and _norm(text) in split_of.get(rid, ()):
             # split away: this name is its own actor
-            rid, key = None, (_norm(m.text), m.type)
-            did, display = slugify(m.text, m.type), m.text
+            rid, key = None, (_norm(text), m.type)
+            did, display = slugify(text, m.type), text
             if did in entries:
                 did = f"{did}-{m.type}"
         if rid is not None:
@@ -231,7 +232,7 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
                                                                       pinned=True))
         else:
             actor = actors.setdefault(did, Actor(id=did, name=display, type=key[1]))
-        actor.aliases.update({m.text, m.name})
+        actor.aliases.update({text, m.name})
         return actor
 
     resolved: dict[tuple[str, str, str], Actor | None] = {}  # (name, type, text) -> actor: one resolution each
@@ -241,16 +242,18 @@ def link(records: list[ArticleRecord], registry: Registry | None = None) -> Corp
         blocks = r.article.blocks
         starts = [b.start for b in blocks]
         anchors = [b.anchor for b in blocks] or [""]
+        article = r.article
         for m in r.extraction.actors:
-            k = (m.name, m.type, m.text)
-            actor = resolved[k] if k in resolved else resolved.setdefault(k, resolve(m))
+            text = shown_text(article, m.start, m.end)
+            k = (m.name, m.type, text)
+            actor = resolved[k] if k in resolved else resolved.setdefault(k, resolve(m, text))
             if actor is None:
                 continue
             start = m.start
             actor_of[(start, m.end)] = actor.id
             # the anchor of the block holding the mention (as ArticleRecord.anchor_at)
             anchor = anchors[max(right(starts, start) - 1, 0)]
-            actor.mentions.append(Mention(slug, anchor, start, m.end, m.text))
+            actor.mentions.append(Mention(slug, anchor, start, m.end, text))
             if m.role:
                 actor.roles.append((m.role, slug, published))
     for e in entries.values():

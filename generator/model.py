@@ -2,14 +2,19 @@
 
 Every extracted record carries ``start``/``end`` character offsets into the
 article file as read from disk (decoded UTF-8, no newline translation), so
-that ``record.text == article.raw[start:end]``.  Extractors receive the
-article's *text view*: a string of the same length as the file in which
-markup and metadata (front matter, Markdown syntax, link targets, the inline
-date prefix) are blanked with spaces, newlines kept.  Offsets into the view
-are therefore offsets into the file.
+that ``record.text == article.raw[start:end]`` (and a quote's
+``speaker_text == article.raw[speaker_start:speaker_end]``), in Markdown
+articles too.  Extractors receive the article's *text view*: a string of the
+same length as the file in which markup and metadata (front matter, Markdown
+syntax, link targets, the inline date prefix) are blanked with spaces,
+newlines kept.  Offsets into the view are therefore offsets into the file.
+What a page shows of a record is :func:`shown_text`: the same text without the
+Markdown (``hello *big* world`` reads ``hello big world``).
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -136,3 +141,19 @@ class Extraction:
 
 def to_dict(record) -> dict:
     return asdict(record)
+
+
+# an entity inside a word, which the text view keeps as written ("AT&amp;T": see ingest._entity_marks)
+_WORD_ENTITY = re.compile(r"(?<=[^\W_])&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});(?=[^\W_])")
+
+
+def shown_text(article: Article, start: int, end: int) -> str:
+    """How the text at [start, end) reads on a page: the file's text itself, or where it holds
+    Markdown (emphasis marks, link targets, escapes, entities), the text view's words without
+    the markup.  Records keep the file's text in ``text`` (the offsets contract); pages show this."""
+    raw = article.raw[start:end]
+    view = article.view[start:end]
+    if view == raw and (article.fmt != "md" or "&" not in raw):
+        return raw
+    text = " ".join(view.split())
+    return _WORD_ENTITY.sub(lambda m: html.unescape(m.group()), text) if article.fmt == "md" else text

@@ -7,6 +7,7 @@ from . import svg
 from .escape import md_text
 from .link import Corpus
 from .measures import Measure
+from .model import shown_text
 from .render import _front_matter, _sort_key_article, actor_md
 from .timeline import Happening
 
@@ -81,7 +82,7 @@ def quotes_page(corpus: Corpus) -> str:
     def quote_line(rec, q) -> str:
         partial = " <small>(partial)</small>" if q.partial else ""
         when = rec.article.published or "undated"
-        return (f"- “{md_text(q.text)}”{partial} — <small>{when}, "
+        return (f"- “{md_text(shown_text(rec.article, q.start, q.end))}”{partial} — <small>{when}, "
                 f"[{md_text(rec.article.title)}](../articles/{rec.slug}.md#{rec.anchor_at(q.start)})</small>")
 
     order = sorted(by_speaker, key=lambda a: (-len(by_speaker[a]), corpus.actors[a].name.casefold()))
@@ -92,7 +93,8 @@ def quotes_page(corpus: Corpus) -> str:
     if anonymous:
         lines.append("## Unnamed sources\n")
         for rec, q in sorted(anonymous, key=lambda it: (_sort_key_article(it[0]), it[1].start)):
-            who = q.speaker_description or q.speaker_text or "unnamed"
+            spk = q.speaker_text if q.speaker_start is None else shown_text(rec.article, q.speaker_start, q.speaker_end)
+            who = q.speaker_description or spk or "unnamed"
             lines.append(quote_line(rec, q) + f" <small>({md_text(who)})</small>")
         lines.append("")
     if not by_speaker and not anonymous:
@@ -106,7 +108,8 @@ def _point_row(corpus: Corpus, p) -> str:
     qual = f"{md_text(f.qualifier)} " if f.qualifier else ""
     value = fmt_value(f.value) + (f"–{fmt_value(f.high)}" if f.high and f.high != f.value else "")
     src = md_text(p.attribution) if p.attribution else (md_text(rec.article.source) if rec.article.source else "")
-    return (f"| {p.published or 'undated'} | {qual}{value}{' (vague)' if f.vague else ''} | “{md_text(f.text)}” "
+    said = md_text(shown_text(rec.article, f.start, f.end))
+    return (f"| {p.published or 'undated'} | {qual}{value}{' (vague)' if f.vague else ''} | “{said}” "
             f"| {src} | [{md_text(rec.article.title)}](../articles/{p.slug}.md#{p.anchor}) |")
 
 

@@ -28,6 +28,7 @@ from . import svg
 from .escape import attr, html_text, md_inline, md_text, safe_url
 from .ingest import markdown
 from .link import Actor, ArticleRecord, Corpus
+from .model import shown_text
 
 HOME_LATEST = 30
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "country": "Countries", "place": "Places"}
@@ -232,27 +233,30 @@ def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
     """What was extracted from the article, each item linked to its paragraph on this page."""
     from .pages import fmt_value
 
-    ex = rec.extraction
+    ex, a = rec.extraction, rec.article
     out = []
     if ex.quotes:
         items = []
         for q in ex.quotes:
             aid = rec.actor_of.get((q.speaker_start, q.speaker_end))
+            spk = q.speaker_text if q.speaker_start is None else shown_text(a, q.speaker_start, q.speaker_end)
             who = (f"[{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, md_of(page_url))})"
-                   if aid in corpus.actors else md_text(q.speaker_description or q.speaker_text or "unattributed"))
+                   if aid in corpus.actors else md_text(q.speaker_description or spk or "unattributed"))
             partial = " (partial)" if q.partial else ""
-            items.append(f'<li markdown="1">“[{md_text(q.text)}](#{rec.anchor_at(q.start)})”{partial} — {who}</li>\n')
+            items.append(f'<li markdown="1">“[{md_text(shown_text(a, q.start, q.end))}](#{rec.anchor_at(q.start)})”'
+                         f'{partial} — {who}</li>\n')
         out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n<ul class="bf-quotes" markdown="1">\n'
                    + "".join(items) + "</ul>\n")
     if ex.figures:
         items = []
         for f in ex.figures:
             val = fmt_value(f.value) + (f" {html_text(f.unit)}" if f.unit else "")
-            items.append(f'<li><a href="#{rec.anchor_at(f.start)}">{html_text(f.text)}</a> = {val}</li>')
+            said = html_text(shown_text(a, f.start, f.end))
+            items.append(f'<li><a href="#{rec.anchor_at(f.start)}">{said}</a> = {val}</li>')
         out.append('<h2 id="figures" data-search-exclude>Figures</h2>\n<ul class="bf-figures">' + "".join(items) + "</ul>\n")
     if ex.dates:
-        items = [f'<li><a href="#{rec.anchor_at(d.start)}">{html_text(d.text)}</a> → {html_text(d.value or "?")}</li>'
-                 for d in ex.dates]
+        items = [f'<li><a href="#{rec.anchor_at(d.start)}">{html_text(shown_text(a, d.start, d.end))}</a> → '
+                 f'{html_text(d.value or "?")}</li>' for d in ex.dates]
         out.append('<h2 id="dates" data-search-exclude>Dates</h2>\n<ul class="bf-dates">' + "".join(items) + "</ul>\n")
     return out
 
@@ -303,7 +307,8 @@ def _home(corpus: Corpus) -> str:
     if figs:
         lines.append("## Recent figures\n")
         for r, f in figs:
-            lines.append(f"- {r.article.published}: “{md_text(f.text)}” {md_text(f.predicate or '')} "
+            said = md_text(shown_text(r.article, f.start, f.end))
+            lines.append(f"- {r.article.published}: “{said}” {md_text(f.predicate or '')} "
                          f"<small>([{md_text(r.article.title)}](articles/{r.slug}.md#{r.anchor_at(f.start)}))</small>")
         lines.append("\nAll figures, grouped by what they measure: [Figures](figures/index.md).\n")
     dated = sorted((r for r in recs if r.article.published), key=_sort_key_article)
@@ -348,7 +353,8 @@ def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
     lines = ["## Quotes { data-search-exclude }\n"]
     for rec, q in sorted(items, key=lambda it: (_sort_key_article(it[0]), it[1].start)):
         partial = " <small>(partial)</small>" if q.partial else ""
-        lines.append(f"- “{md_text(q.text)}”{partial} — <small>{rec.article.published or 'undated'}, "
+        said = md_text(shown_text(rec.article, q.start, q.end))
+        lines.append(f"- “{said}”{partial} — <small>{rec.article.published or 'undated'}, "
                      f"[{md_text(rec.article.title)}](../articles/{rec.slug}.md#{rec.anchor_at(q.start)})</small>")
     return lines + [""]
 

@@ -31,6 +31,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .model import shown_text
+
 MAX_MARKS = 60
 MAX_STACK = 5  # marks stacked on one day (or week...) before "+n"
 MAX_POINTS = 60
@@ -418,7 +420,8 @@ def event_block(corpus, ev, by_id: dict) -> str:
             src = clip(r.article.source or r.article.title, 60)
             href = rel(page, f"articles/{s}/#{r.anchor_at(dm.start)}")
             src_of[href] = src
-            mentions.append(Mark(d, "mn", href, f"{dm.value}: \u201c{clip(dm.text, 40)}\u201d ({src})"))
+            said = clip(shown_text(r.article, dm.start, dm.end), 40)
+            mentions.append(Mark(d, "mn", href, f"{dm.value}: \u201c{said}\u201d ({src})"))
     anchor = day_of(ev.date) or (min(m.day for m in marks) if marks else None)
     if anchor is None and mentions:
         ds = sorted(m.day for m in mentions)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .link import ArticleRecord, Corpus
+from .model import shown_text
 
 _STOP = frozenset("""a an the of in on at to for from by with and or but as that this these those it its is was were be been
 has have had will would said says say also after before since during over about into than their his her they he she we
@@ -119,14 +120,15 @@ def build_timeline(corpus: Corpus) -> list[Happening]:
             if sent is None:
                 continue
             s, e = sent
-            text = rec.article.view[s:e]  # the text view: no Markdown syntax
+            text = shown_text(rec.article, s, e)  # no Markdown syntax
             actors = set()
             for ms, me, aid in ments[bisect.bisect_left(ments, (s, -1, "")):]:
                 if ms >= e:
                     break
                 if me <= e:
                     actors.add(aid)
-            items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), d.text,
+            written = shown_text(rec.article, d.start, d.end)
+            items.append(Happening(d.value, _clip(text), [Source(rec.slug, rec.anchor_at(d.start), written,
                                                                   rec.article.published)],
                                    actors, _content_words(text)))
     merged: list[Happening] = []

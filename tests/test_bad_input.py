@@ -32,6 +32,15 @@ CASES = {
     "\u015eakir.txt": b"Sakir one\n\nA body.\n",
     "Sakir.txt": b"Sakir two\n\nAnother body.\n",
     "notes.docx": b"PK\x03\x04 not an article",
+    # encodings (issue 11): one bad byte in a UTF-8 file costs that byte only, not the whole file
+    "damaged-utf8.txt": ("Caf\u00e9 owners in S\u00e3o Paulo protest\n\nOwners said \u201cprices rose\u201d.\n".encode()
+                         + b"A bad \xff byte here.\n"),
+    "utf32.txt": "Storm hits the coast\n\nA storm hit the \u201ccoast\u201d on Friday.\n".encode("utf-32"),
+    "utf32be.txt": "\ufeffFlood warning issued\n\nRivers rose on Sunday.\n".encode("utf-32-be"),
+    "late-nul.txt": ("Damaged file keeps its text\n\n" + "Officials said the plan would go ahead. " * 250
+                     + "\n\nA NUL\x00here and\x00there.\n").encode(),
+    "invisible.txt": "\u200b\u200d \ufeff\n\u00ad\u2060\t\u200e\n".encode(),
+    "invisible-head.txt": "\u200b\n\nThe minister resigned on Monday after a long row.\n".encode(),
     "payload.md": ("---\ntitle: '<script>alert(1)</script> {{ config.site_name }}'\nurl: javascript:alert(1)\n---\n"
                    "<script>alert('x')</script> [click](javascript:alert(2)) {% raw %} {{ 7*7 }}\n\n"
                    "<img src=x onerror=alert(3)>\n").encode(),
@@ -58,13 +67,18 @@ def test_counts_add_up(built):
     assert report.files == len(CASES)
     assert report.published + len(report.rejected) == report.files
     rejected = {p.split("/")[-1] for p, _ in report.rejected}
-    assert rejected == {"empty.txt", "blank.md", "image.txt", "notes.docx"}
+    assert rejected == {"empty.txt", "blank.md", "image.txt", "notes.docx", "invisible.txt"}
     pages = {p.stem for p in (root / "docs/articles").glob("*.md")} - {"index"}
     assert len(pages) == report.published
 
 
 @pytest.mark.parametrize("name,pattern", [
     ("empty.txt", r":1: error: skipped: the file holds no article text"),
+    ("invisible.txt", r":1: error: skipped: the file holds no article text"),
+    ("damaged-utf8.txt", r":4: warning: not valid UTF-8 \(1 invalid byte, the first on this line\); shown as U\+FFFD"),
+    ("utf32.txt", r":1: warning: file is UTF-32"),
+    ("utf32be.txt", r":1: warning: file is UTF-32"),
+    ("late-nul.txt", r":5: warning: 2 NUL characters \(a damaged file\?\); replaced by U\+FFFD"),
     ("image.txt", r":1: error: skipped: binary file"),
     ("latin1.txt", r":1: warning: not valid UTF-8; read as Latin-1"),
     ("utf16.txt", r":1: warning: file is UTF-16"),
@@ -95,6 +109,17 @@ def test_what_is_used_is_right(built):
     assert arts["with-spaces-and-cik"]["title"] == "File name with spaces"
     assert any(s.startswith("article-") for s in arts)  # "!!!" slugs to a stable hash
     assert {"sakir", "sakir-2"} <= set(arts)
+    # encodings: only the bad byte is replaced; UTF-32 is not read as UTF-16; no invisible title
+    assert arts["damaged-utf8"]["title"] == "Caf\u00e9 owners in S\u00e3o Paulo protest"
+    page = (root / "docs/articles/damaged-utf8.md").read_text(encoding="utf-8")
+    assert "\u201cprices rose\u201d" in page and "A bad \ufffd byte here" in page and "\u00c3" not in page
+    assert arts["utf32"]["title"] == "Storm hits the coast"
+    assert arts["utf32be"]["title"] == "Flood warning issued"
+    assert arts["late-nul"]["title"] == "Damaged file keeps its text"
+    assert arts["invisible-head"]["title"] == "The minister resigned on Monday after a long row"
+    for p in (root / "docs").rglob("*"):
+        if p.is_file():
+            assert b"\x00" not in p.read_bytes(), p
 
 
 def test_registry_problems_reported(built):
@@ -113,6 +138,8 @@ def test_site_builds_strict_and_payload_is_inert(built):
     assert "<script>alert" not in body and "<img src=x" not in body and 'href="javascript:' not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the title shows literally
     assert "{{ 7*7 }}" not in page or "49" not in body
+    nul = (root / "site/articles/late-nul/index.html").read_text(encoding="utf-8")
+    assert "\x00" not in nul and "\ufffdhere and\ufffdthere" in nul
 
 
 def test_check_command_exit_code(built):

@@ -168,3 +168,129 @@ def test_wire_datelines_with_a_date_and_an_agency():
 def test_no_dateline_in_an_ordinary_lead():
     a = art("Donald Trump said - and repeated - that he would win.\n\nMore text.\n")
     assert a.dateline is None and a.agency is None
+
+
+# ---------------------------------------------------------------- encodings (issue 11)
+
+def test_one_invalid_byte_costs_only_that_byte():
+    from generator.ingest import decode
+
+    good = "Caf\u00e9 \u201cowners\u201d in S\u00e3o Paulo\nprotest \u2014 again.\n"
+    text, problems = decode(good.encode()[:-8] + b"\xff\xfe" + good.encode()[-8:])
+    assert text == good[:-8] + "\ufffd\ufffd" + good[-8:]  # no Latin-1 mojibake ("Caf\u00c3\u00a9")
+    assert problems == ["line 2: warning: not valid UTF-8 (2 invalid bytes, the first on this line); shown as U+FFFD"]
+
+
+def test_a_legacy_latin1_file_is_still_read_as_latin1():
+    from generator.ingest import decode
+
+    text, problems = decode("Caf\u00e9 owners\nin S\u00e3o Paulo.\n".encode("latin-1"))
+    assert text == "Caf\u00e9 owners\nin S\u00e3o Paulo.\n"
+    assert problems == ["line 1: warning: not valid UTF-8; read as Latin-1"]
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_not_read_as_utf16(codec):
+    from generator.build import looks_binary
+    from generator.ingest import decode
+
+    good = "Storm hits coast\n\nA storm hit the \u201ccoast\u201d on Friday.\n"
+    data = ("" if codec == "utf-32" else "\ufeff").encode(codec) + good.encode(codec)
+    assert not looks_binary(data)
+    text, problems = decode(data)
+    assert text.lstrip("\ufeff") == good
+    assert problems == ["line 1: warning: file is UTF-32, not UTF-8; read as UTF-32"]
+
+
+def test_nul_characters_anywhere_are_replaced_with_a_warning():
+    from generator.build import looks_binary
+    from generator.ingest import decode
+
+    data = b"Headline\n\n" + b"Plain text. " * 1000 + b"\nA\x00B and\x00C.\n"
+    assert not looks_binary(data)  # past the first 8 KB: a damaged text file, not a binary one
+    text, problems = decode(data)
+    assert "\x00" not in text and len(text) == len(data) and text.endswith("A\ufffdB and\ufffdC.\n")
+    assert problems == ["line 4: warning: 2 NUL characters (a damaged file?); replaced by U+FFFD"]
+
+
+def test_invisible_characters_are_not_article_text():
+    from generator.ingest import has_text
+
+    assert not has_text("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u202e\u180e \t\n\u3164\u0301")
+    assert has_text("\u200bx") and has_text("\u00e9") and has_text("\u2014") and has_text("\u4e2d")
+    a = art("\u200b\ufeff\n\nThe minister resigned on Monday after a long row.\n")
+    assert a.title == "The minister resigned on Monday after a long row"
+    assert art("\u200b\u200d\n").title == "a"  # nothing to read: the file name, never "\u200b"
+    assert parse("a.md", "---\ntitle: \"\\u200b\"\n---\nThe minister resigned.\n").title == "The minister resigned"
+
+
+# ---------------------------------------------------------------- Markdown offsets (issue 7)
+
+def answer(text, name="a.md"):
+    """What ``briefing extract --json`` answers for a file holding ``text``."""
+    from generator.cli import extract_answer
+
+    return extract_answer(parse(name, text))
+
+
+def test_markdown_quote_text_is_the_file_slice_and_reads_without_markup():
+    from generator.model import shown_text
+
+    raw = "He said \u201chello *big* world\u201d.\n"
+    a = parse("a.md", raw)
+    (q,) = answer(raw)["quotes"]
+    assert q["text"] == raw[q["start"]:q["end"]] == "hello *big* world"  # was "hello  big  world"
+    assert shown_text(a, q["start"], q["end"]) == "hello big world"  # what the pages show
+
+
+def test_markdown_entities_and_nul_in_records_slice_the_file():
+    from generator.model import shown_text
+
+    raw = "The minister said \u201cwe &amp; they agree\u201d on Monday. Rivals said \u201cno\x00way\u201d.\n"
+    a = parse("a.md", raw)
+    quotes = answer(raw)["quotes"]
+    assert [q["text"] for q in quotes] == ["we &amp; they agree", "no\x00way"]
+    assert all(raw[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert shown_text(a, quotes[0]["start"], quotes[0]["end"]) == "we & they agree"
+
+
+def test_markdown_entity_quotation_marks_open_and_close_quotes():
+    raw = "The mayor said &ldquo;We won.&rdquo; Then she left.\n"
+    (q,) = answer(raw)["quotes"]
+    assert q["text"] == "We won." == raw[q["start"]:q["end"]]
+
+
+@pytest.mark.parametrize("raw,view", [
+    ("A&#67;T.", "A&#67;T."),  # was "A     T.": inside a word the entity is kept, not blanked
+    ("&#65;CT.", "    ACT."),  # the character stands next to the word it belongs to
+    ("&nbsp;&nbsp;ACT.", "            ACT."),  # was all blank: the walk lost its place after the entities
+    ("&Agrave;ACT.", "       \u00c0ACT."),  # was " A       CT.": an "A" of "Agrave" shown, the real one blanked
+    ("AT&amp;T and ACT.", "AT&amp;T and ACT."),
+    ("caf&eacute; &amp; bar", "caf\u00e9" + " " * 8 + "&" + " " * 5 + "bar"),
+    ("x &quot;ACT.&quot;", "x      \"ACT.\"     "),
+    ("x\\*ACT\\_.", "x *ACT _."),  # an escape's backslash is markup, the character is not
+    # a link's target and title are markup
+    ("He met [Reuters](https://www.reuters.com/x \"a t\") at noon.", "He met  Reuters" + " " * 35 + "at noon."),
+    ("![alt](i.png \"t a\") a", "  alt" + " " * 15 + "a"),  # the image title no longer takes the "a" after it
+    ("Lead said.\r\rSecond para.\r", "Lead said.\r\rSecond para.\r"),  # lone CR line ends, as Markdown reads them
+])
+def test_markdown_view_never_blanks_real_characters(raw, view):
+    assert parse("a.md", raw).view == view
+
+
+def test_markdown_titles_and_shown_text_read_entities_as_characters():
+    from generator.model import shown_text
+
+    assert parse("a.md", "# AT&amp;T profits &amp; losses\n\nIt lost $3 billion.\n").title == "AT&T profits & losses"
+    raw = "AT&amp;T said on Monday that the company&rsquo;s chief had resigned after a long row.\n"
+    a = parse("a.md", raw)
+    assert a.title == "AT&T said on Monday that the company\u2019s chief had resigned after a long row"
+    assert shown_text(a, 0, raw.index(" said")) == "AT&T"
+    assert shown_text(parse("a.txt", raw), 0, 8) == "AT&amp;T"  # plain text is shown as written
+
+
+def test_markdown_records_take_entities_whole():
+    raw = "Coach Jos&eacute; said the team would win on Saturday.\n"
+    (actor,) = answer(raw)["actors"]
+    (m,) = actor["mentions"]
+    assert m["text"] == "Jos&eacute;" == raw[m["start"]:m["end"]] and actor["name"] == "Jos\u00e9"
