@@ -271,7 +271,8 @@ def test_markdown_entity_quotation_marks_open_and_close_quotes():
     ("x\\*ACT\\_.", "x *ACT _."),  # an escape's backslash is markup, the character is not
     # a link's target and title are markup
     ("He met [Reuters](https://www.reuters.com/x \"a t\") at noon.", "He met  Reuters" + " " * 35 + "at noon."),
-    ("![alt](i.png \"t a\") a", "  alt" + " " * 15 + "a"),  # the image title no longer takes the "a" after it
+    ("![alt](https://e.x/i.png \"t a\") a", "  alt" + " " * 27 + "a"),  # the image title does not take the "a" after it
+    ("![alt](i.png \"t a\") a", "![alt](i.png \"t a\") a"),  # not an image (a relative path): text, as shown
     ("Lead said.\r\rSecond para.\r", "Lead said.\r\rSecond para.\r"),  # lone CR line ends, as Markdown reads them
 ])
 def test_markdown_view_never_blanks_real_characters(raw, view):
