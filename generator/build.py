@@ -27,7 +27,7 @@ from .link import ArticleRecord, link
 from .model import Article, Extraction
 from .parallel import Background, can_fork
 from .registry import load as load_registry
-from .render import event_files, existing_files, write_tree
+from .render import TEMP_SUFFIX, event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
@@ -437,10 +437,32 @@ def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = Non
 
 
 def _read_manifest(out: Path) -> dict:
+    """The last build's manifest, or {} when there is none to trust: absent (a build removes it
+    before writing its first page and writes it again, whole, after its last: see
+    :func:`_generate`), unreadable, or not in this version's form (a sha1 and a size for every
+    file)."""
     try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not (isinstance(m, dict) and isinstance(m.get("files"), dict) and isinstance(m.get("sizes"), dict)
+            and m["files"].keys() == m["sizes"].keys() and isinstance(m.get("inputs", {}), dict)):
+        return {}
+    return m
+
+
+def _write_manifest(out: Path, manifest: dict) -> None:
+    """Write the manifest whole or not at all (a temporary file renamed over it)."""
+    tmp = out / f"{MANIFEST}.{os.getpid()}{TEMP_SUFFIX}"
+    tmp.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, out / MANIFEST)
+
+
+def _remove_manifest(out: Path) -> None:
+    try:
+        os.unlink(out / MANIFEST)
+    except FileNotFoundError:
+        pass
 
 
 def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir: Path | None = None,
@@ -457,10 +479,10 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     objects (mentions, sentences, term vectors) and almost no reference cycles, and the
     collector's repeated passes over the growing heap took a quarter of a rebuild's time
     (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
-    paused = gc.isenabled()
-    gc.disable()
     root = Path(root)
     out = Path(out) if out else root / "docs"
+    paused = gc.isenabled()
+    gc.disable()
     # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
     walk = Background(partial(existing_files, out))
     try:
@@ -480,7 +502,8 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     fingerprint = _fingerprint(root, content, read)
     manifest = _read_manifest(out)
     on_disk = walk.result() if not force and manifest.get("fingerprint") == fingerprint else None
-    if on_disk is not None and on_disk.issuperset(manifest.get("files", {})):
+    # nothing changed: the same inputs, and every file the manifest claims is there with its size
+    if on_disk is not None and all(on_disk.get(rel) == size for rel, size in manifest["sizes"].items()):
         report.unchanged = True
         report.files = manifest.get("report", {}).get("files", 0)
         report.published = manifest.get("report", {}).get("published", 0)
@@ -516,9 +539,12 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
         on_disk = walk.result()
     files = free.files
     t3 = time.perf_counter()
-    previous = manifest.get("files", {})
+    # a file whose size is not the one the manifest gives was changed since: its sha1 is unknown ("")
+    sizes = manifest.get("sizes", {})
+    previous = {rel: d if on_disk.get(rel, sizes[rel]) == sizes[rel] else ""
+                for rel, d in manifest.get("files", {}).items()}
     # pages the last build drew and that are still on disk can be kept when their inputs are unchanged
-    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and rel in on_disk} \
+    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if previous.get(rel) and rel in on_disk} \
         if not force else {}
     more, inputs = event_files(corpus, reuse, free.happenings, free.bases, free.by_actor, free.actor_bases,
                                free.event_bases)
@@ -526,12 +552,16 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     report.drawn = sum(1 for v in files.values() if v is not None)
     files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL
     t4 = time.perf_counter()
-    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST), existing=on_disk,
-                                      digests=free.digests)
-    (out / MANIFEST).write_text(json.dumps({
-        "fingerprint": fingerprint, "files": hashes, "inputs": inputs, "inferred": inferred,
-        "report": {"files": report.files, "published": report.published, "problems": report.problems}},
-        sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    # The manifest claims the tree the last build left; from the first write on it would claim pages
+    # that may have changed, so it goes now and comes back, whole, after the last write.  A build
+    # killed in between leaves none: the next one compares every file it draws with what is on
+    # disk and removes whatever else is there (temporary files included), as into a fresh folder.
+    _remove_manifest(out)
+    report.pages, hashes, sizes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST), existing=on_disk,
+                                             digests=free.digests, force=force)
+    _write_manifest(out, {
+        "fingerprint": fingerprint, "files": hashes, "sizes": sizes, "inputs": inputs, "inferred": inferred,
+        "report": {"files": report.files, "published": report.published, "problems": report.problems}})
     t5 = time.perf_counter()
     report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "events": t3 - t2, "render": t4 - t3, "write": t5 - t4}
     if keep is not None:
