@@ -502,8 +502,10 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     fingerprint = _fingerprint(root, content, read)
     manifest = _read_manifest(out)
     on_disk = walk.result() if not force and manifest.get("fingerprint") == fingerprint else None
-    # nothing changed: the same inputs, and every file the manifest claims is there with its size
-    if on_disk is not None and all(on_disk.get(rel) == size for rel, size in manifest["sizes"].items()):
+    # nothing changed: the same inputs, every file the manifest claims there with its size, and no
+    # temporary file left over (a full pass below removes any)
+    if on_disk is not None and all(on_disk.get(rel) == size for rel, size in manifest["sizes"].items()) \
+            and not any(rel.endswith(TEMP_SUFFIX) for rel in on_disk):
         report.unchanged = True
         report.files = manifest.get("report", {}).get("files", 0)
         report.published = manifest.get("report", {}).get("published", 0)

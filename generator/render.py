@@ -805,8 +805,11 @@ def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str]
         os.replace(tmp, target)
         stats["written"] += 1
     for rel in [rel for rel in on_disk if rel.endswith(TEMP_SUFFIX) and rel not in files]:
-        os.unlink(out / rel)  # what a killed build was writing: never part of the tree
+        p = out / rel  # what a killed build was writing: never part of the tree
+        p.unlink()
         stats["removed"] += 1
+        if p.parent != out and not any(p.parent.iterdir()):
+            p.parent.rmdir()
     if previous and not force:  # the last build said what it wrote: remove what is no longer generated
         for rel in sorted(set(previous) - set(files)):
             p = out / rel
