@@ -24,6 +24,7 @@ from .events_text import article_words
 from .feed import feed_files
 from .ingest import decode, parse, text_digest
 from .link import ArticleRecord, link
+from .lock import build_lock
 from .model import Article, Extraction
 from .parallel import Background, can_fork
 from .registry import load as load_registry
@@ -481,16 +482,17 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
     root = Path(root)
     out = Path(out) if out else root / "docs"
-    paused = gc.isenabled()
-    gc.disable()
-    # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
-    walk = Background(partial(existing_files, out))
-    try:
-        return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force, keep)
-    finally:
-        walk.close()
-        if paused:
-            gc.enable()
+    with build_lock(root):  # one build at a time in a checkout (generator.lock); waits, saying so
+        paused = gc.isenabled()
+        gc.disable()
+        # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
+        walk = Background(partial(existing_files, out))
+        try:
+            return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force, keep)
+        finally:
+            walk.close()
+            if paused:
+                gc.enable()
 
 
 def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: Path | None, use_cache: bool,
