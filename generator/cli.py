@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-site", action="store_true", help="only generate the Markdown pages into docs/")
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--no-cache", action="store_true", help="extract every article again (ignore .cache/briefing)")
-    p.add_argument("--force", action="store_true", help="regenerate even when nothing changed")
+    p.add_argument("--force", action="store_true",
+                   help="draw and write every page again and remove anything else in docs/, whatever the manifest says")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
