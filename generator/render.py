@@ -721,8 +721,9 @@ def _redirect_page(title: str, from_url: str, target_url: str) -> str:
 
 def existing_files(out: Path) -> dict[str, int]:
     """Every file under ``out``, as a path relative to it ("actors/x.md"), with its size: one walk
-    of the tree instead of a stat call for each of tens of thousands of generated files by name.
-    The sizes let a build check that the files its manifest claims are the ones it wrote."""
+    of the tree instead of a lookup by name for each of tens of thousands of generated files.
+    The sizes let a build check that the files its manifest claims are still the ones it wrote
+    (the stat for them costs about 0.1 s for 45,000 files, in the child that walks)."""
     found: dict[str, int] = {}
     stack = [(str(out), "")]
     while stack:
