@@ -25,16 +25,20 @@ from .events_text import article_words
 from .feed import feed_files
 from .ingest import decode, has_text, parse, text_digest
 from .link import ArticleRecord, link
+from .lock import build_lock
 from .model import Article, Extraction
 from .parallel import Background, can_fork
 from .registry import load as load_registry
-from .render import event_files, existing_files, write_tree
+from .render import TEMP_SUFFIX, event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
 PARALLEL_MIN = 64  # below this many articles to extract, a process pool costs more than it saves
 AHEAD = 8  # at most this many new or changed articles are extracted ahead, in a child (_extract_ahead)
 MANIFEST = ".briefing-manifest.json"
+# which article file has which URL (file -> slug), kept apart from the manifest: the manifest is
+# removed while a build writes, and an address must keep its owner across an interrupted build too
+URLS = ".briefing-urls.json"
 
 
 @dataclass
@@ -515,10 +519,49 @@ def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = Non
 
 
 def _read_manifest(out: Path) -> dict:
+    """The last build's manifest, or {} when there is none to trust: absent (a build removes it
+    before writing its first page and writes it again, whole, after its last: see
+    :func:`_generate`), unreadable, or not in this version's form (a sha1 and a size for every
+    file).  Its "sizes" come back as a map, path -> size."""
     try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not (isinstance(m, dict) and isinstance(m.get("files"), dict) and isinstance(m.get("sizes"), list)
+            and len(m["files"]) == len(m["sizes"]) and isinstance(m.get("inputs", {}), dict)):
+        return {}
+    m["sizes"] = dict(zip(m["files"], m["sizes"]))
+    return m
+
+
+def _write_manifest(out: Path, manifest: dict) -> None:
+    """Write the manifest whole or not at all (a temporary file renamed over it).  The sizes are
+    a list in the order of "files" (sorted): a second map with 45,000 keys would add a third to
+    the time the no-change check spends reading it."""
+    _write_json(out / MANIFEST, dict(manifest, sizes=[manifest["sizes"][rel] for rel in sorted(manifest["files"])]))
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Write a JSON file whole or not at all (a temporary file renamed over it)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    tmp.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_urls(out: Path) -> dict[str, str]:
+    """Each article file's URL slug as the last build gave it (:data:`URLS`), so that it keeps it."""
+    try:
+        urls = json.loads((out / URLS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in urls.items() if isinstance(v, str)} if isinstance(urls, dict) else {}
+
+
+def _remove_manifest(out: Path) -> None:
+    try:
+        os.unlink(out / MANIFEST)
+    except FileNotFoundError:
+        pass
 
 
 def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir: Path | None = None,
@@ -535,18 +578,19 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     objects (mentions, sentences, term vectors) and almost no reference cycles, and the
     collector's repeated passes over the growing heap took a quarter of a rebuild's time
     (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
-    paused = gc.isenabled()
-    gc.disable()
     root = Path(root)
     out = Path(out) if out else root / "docs"
-    # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
-    walk = Background(partial(existing_files, out))
-    try:
-        return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force, keep)
-    finally:
-        walk.close()
-        if paused:
-            gc.enable()
+    with build_lock(root):  # one build at a time in a checkout (generator.lock); waits, saying so
+        paused = gc.isenabled()
+        gc.disable()
+        # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
+        walk = Background(partial(existing_files, out))
+        try:
+            return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force, keep)
+        finally:
+            walk.close()
+            if paused:
+                gc.enable()
 
 
 def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: Path | None, use_cache: bool,
@@ -558,7 +602,10 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     fingerprint = _fingerprint(root, content, read)
     manifest = _read_manifest(out)
     on_disk = walk.result() if not force and manifest.get("fingerprint") == fingerprint else None
-    if on_disk is not None and on_disk.issuperset(manifest.get("files", {})):
+    # nothing changed: the same inputs, every file the manifest claims there with its size, and no
+    # temporary file left over (a full pass below removes any)
+    if on_disk is not None and all(on_disk.get(rel) == size for rel, size in manifest["sizes"].items()) \
+            and not any(rel.endswith(TEMP_SUFFIX) for rel in on_disk):
         report.unchanged = True
         report.files = manifest.get("report", {}).get("files", 0)
         report.published = manifest.get("report", {}).get("published", 0)
@@ -574,9 +621,8 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     ahead = Background(partial(_extract_ahead, content, root, read, cache.folder)) \
         if cache.folder is not None and can_fork() else None
     try:
-        last = manifest.get("slugs")
         records = load(content, report, root, cache, workers, progress=not quiet, read=read, ahead=ahead,
-                       owners=last if isinstance(last, dict) else None)
+                       owners=_read_urls(out))
     finally:
         if ahead is not None:
             ahead.close()
@@ -596,9 +642,12 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
         on_disk = walk.result()
     files = free.files
     t3 = time.perf_counter()
-    previous = manifest.get("files", {})
+    # a file whose size is not the one the manifest gives was changed since: its sha1 is unknown ("")
+    sizes = manifest.get("sizes", {})
+    previous = {rel: d if on_disk.get(rel, sizes[rel]) == sizes[rel] else ""
+                for rel, d in manifest.get("files", {}).items()}
     # pages the last build drew and that are still on disk can be kept when their inputs are unchanged
-    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if rel in previous and rel in on_disk} \
+    reuse = {rel: d for rel, d in manifest.get("inputs", {}).items() if previous.get(rel) and rel in on_disk} \
         if not force else {}
     more, inputs = event_files(corpus, reuse, free.happenings, free.bases, free.by_actor, free.actor_bases,
                                free.event_bases)
@@ -606,13 +655,17 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     report.drawn = sum(1 for v in files.values() if v is not None)
     files.update(feed_files(corpus, root))  # always drawn: it is small and depends on the site URL
     t4 = time.perf_counter()
-    report.pages, hashes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST), existing=on_disk,
-                                      digests=free.digests)
-    (out / MANIFEST).write_text(json.dumps({
-        "fingerprint": fingerprint, "files": hashes, "inputs": inputs, "inferred": inferred,
-        "slugs": {r.article.path: r.slug for r in records},
-        "report": {"files": report.files, "published": report.published, "problems": report.problems}},
-        sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    # The manifest claims the tree the last build left; from the first write on it would claim pages
+    # that may have changed, so it goes now and comes back, whole, after the last write.  A build
+    # killed in between leaves none: the next one compares every file it draws with what is on
+    # disk and removes whatever else is there (temporary files included), as into a fresh folder.
+    _remove_manifest(out)
+    report.pages, hashes, sizes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST, URLS),
+                                             existing=on_disk, digests=free.digests, force=force)
+    _write_json(out / URLS, {r.article.path: r.slug for r in records})
+    _write_manifest(out, {
+        "fingerprint": fingerprint, "files": hashes, "sizes": sizes, "inputs": inputs, "inferred": inferred,
+        "report": {"files": report.files, "published": report.published, "problems": report.problems}})
     t5 = time.perf_counter()
     report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "events": t3 - t2, "render": t4 - t3, "write": t5 - t4}
     if keep is not None:

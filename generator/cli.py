@@ -25,9 +25,18 @@ def _mkdocs(root: Path, *args: str) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import generate
+    from .lock import build_lock
 
     root = _root(args.root)
+    # one build at a time in a checkout, from reading docs/ to MkDocs writing site/ (generator.lock);
+    # the MkDocs child does not take it (BRIEFING_GENERATED: its hook does nothing)
+    with build_lock(root):
+        return _build(root, args)
+
+
+def _build(root: Path, args) -> int:
+    from .build import generate
+
     if _LEAVING is not None:  # kept to the end (see run()): no collector pass over it once the build ends
         gc.disable()
     report = generate(root, use_cache=not args.no_cache, force=args.force, keep=_LEAVING)
@@ -147,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-site", action="store_true", help="only generate the Markdown pages into docs/")
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--no-cache", action="store_true", help="extract every article again (ignore .cache/briefing)")
-    p.add_argument("--force", action="store_true", help="regenerate even when nothing changed")
+    p.add_argument("--force", action="store_true",
+                   help="draw and write every page again and remove anything else in docs/, whatever the manifest says")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
