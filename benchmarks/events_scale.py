@@ -26,10 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build import Report, load  # noqa: E402
-from generator.cache import Cache  # noqa: E402
-from generator.events import _candidates, _docs, cluster, related  # noqa: E402
-from generator.link import link  # noqa: E402
+from generator.build.pipeline import Report, load  # noqa: E402
+from generator.build.cache import Cache  # noqa: E402
+from generator.events.cluster import _candidates, _docs, cluster, related  # noqa: E402
+from generator.link.actors import link  # noqa: E402
 
 
 def main() -> int:

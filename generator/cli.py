@@ -25,7 +25,7 @@ def _mkdocs(root: Path, *args: str) -> int:
 
 
 def cmd_build(args) -> int:
-    from .lock import build_lock
+    from .build.lock import build_lock
 
     root = _root(args.root)
     # one build at a time in a checkout, from reading docs/ to MkDocs writing site/ (generator.lock);
@@ -35,7 +35,7 @@ def cmd_build(args) -> int:
 
 
 def _build(root: Path, args) -> int:
-    from .build import generate
+    from .build.pipeline import generate
 
     if _LEAVING is not None:  # kept to the end (see run()): no collector pass over it once the build ends
         gc.disable()
@@ -57,10 +57,10 @@ def cmd_serve(args) -> int:
 
 def cmd_check(args) -> int:
     """Validate content/: every problem as path:line: severity: message; non-zero exit on errors."""
-    from .build import Report, is_error, load
-    from .cache import Cache
-    from .link import link
-    from .registry import load as load_registry
+    from .build.pipeline import Report, is_error, load
+    from .build.cache import Cache
+    from .link.actors import link
+    from .link.registry import load as load_registry
 
     root = _root(args.root)
     report = Report()
@@ -79,10 +79,10 @@ def cmd_check(args) -> int:
 
 def cmd_actors(args) -> int:
     """Discovered actors that content/actors.yml does not cover yet, most mentioned first."""
-    from .build import Report, load
-    from .cache import Cache
-    from .link import link
-    from .registry import load as load_registry
+    from .build.pipeline import Report, load
+    from .build.cache import Cache
+    from .link.actors import link
+    from .link.registry import load as load_registry
 
     root = _root(args.root)
     report = Report()
@@ -113,7 +113,7 @@ def extract_answer(article) -> dict:
     """The ``extract --json`` answer for an ingested article (the contract of shared/eval)."""
     from .extract import extract
     from .extract.dates import infer_published
-    from .records import extraction_json
+    from .extract.records import extraction_json
 
     if not article.published:
         value, evidence = infer_published(article.view)
@@ -140,7 +140,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_events(args) -> int:
-    from .events_cli import main as events_main
+    from .events.cli import main as events_main
 
     return events_main(args.paths, args.cache)
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from . import svg, yamlsafe
 from .escape import attr, html_text, md_text
 from .ingest import valid_date
-from .events import Event
-from .link import Corpus
+from .events.cluster import Event
+from .link.actors import Corpus
 from .model import shown_text
 from .render import actor_md
 from .slug import slugify
@@ -233,7 +233,7 @@ def event_actors(corpus: Corpus, ev: Event) -> list[tuple[str, int]]:
 
 
 def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str:
-    from .measures import build_measures
+    from .link.measures import build_measures
 
     recs = corpus.by_slug()
     actors = event_actors(corpus, ev)

@@ -3,7 +3,7 @@ pages from ``content/`` first.  ``briefing build`` sets BRIEFING_GENERATED=1
 after generating, so the work is not done twice.  No plugin is involved:
 without the hook the generated tree builds the same (e.g. with Zensical).
 
-Each MkDocs build holds the checkout's build lock (generator.lock) from before
+Each MkDocs build holds the checkout's build lock (generator.build.lock) from before
 the pages are generated until the site is written, so it never runs beside a
 ``briefing build``; ``mkdocs serve`` holds it only while it rebuilds.  Under
 ``briefing build`` (BRIEFING_GENERATED=1) the hook takes nothing: its parent
@@ -19,8 +19,8 @@ _locked: list[Path] = []  # the root this build locked, until it ends (post_buil
 def on_pre_build(config, **kwargs):
     if os.environ.get("BRIEFING_GENERATED") == "1":
         return
-    from generator.build import generate
-    from generator.lock import acquire
+    from generator.build.pipeline import generate
+    from generator.build.lock import acquire
 
     root = Path(config["config_file_path"]).parent
     _release()  # a build that ended without either event below (none known): never hold it twice
@@ -30,7 +30,7 @@ def on_pre_build(config, **kwargs):
 
 
 def _release(**kwargs):
-    from generator.lock import release
+    from generator.build.lock import release
 
     while _locked:
         release(_locked.pop())

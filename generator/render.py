@@ -27,7 +27,7 @@ from pathlib import Path
 from . import svg
 from .escape import attr, html_text, md_inline, md_text, safe_url
 from .ingest import markdown
-from .link import Actor, ArticleRecord, Corpus
+from .link.actors import Actor, ArticleRecord, Corpus
 from .model import shown_text
 
 HOME_LATEST = 30
@@ -628,9 +628,9 @@ def event_free_files(corpus: Corpus) -> tuple[dict[str, str | None], list]:
     """The files that do not depend on the events (timeline, quotes, figures, the indexes of
     articles and actors, actor redirects and exports), with the timeline's happenings, which
     actor pages list.  A rebuild draws them while the events are clustered (generator.build)."""
-    from .measures import build_measures
+    from .link.measures import build_measures
     from .pages import figures_page, quotes_page, timeline_pages
-    from .timeline import build_timeline
+    from .link.timeline import build_timeline
 
     happenings = build_timeline(corpus)
     files: dict[str, str | None] = dict(timeline_pages(corpus, happenings))

@@ -3,7 +3,7 @@ import json
 import re
 
 from conftest import mkdocs_build
-from generator.build import generate
+from generator.build.pipeline import generate
 
 
 def actor_ids(root):

@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from conftest import REPO, make_project, mkdocs_build
-from generator.build import generate
+from generator.build.pipeline import generate
 from test_svg import TOLL
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -34,7 +34,7 @@ def test_extract_json_contract():
 
 def test_speaker_text_is_the_speaker_as_written():
     from generator.model import Quote
-    from generator.records import speaker_as_written
+    from generator.extract.records import speaker_as_written
 
     raw = '"It was destined to fail," said Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state. Next.'
     i = raw.index("Kevin Barrett")
@@ -67,8 +67,8 @@ def test_build_command_writes_the_tree_reports_and_exits_with_its_status(tmp_pat
 
 def test_generate_keeps_what_it_made_when_asked(tmp_path):
     from conftest import make_project
-    from generator.build import generate
-    from generator.link import Corpus
+    from generator.build.pipeline import generate
+    from generator.link.actors import Corpus
 
     root = make_project(tmp_path, samples=True)
     kept: list = []

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import events as E
+from generator.events import cluster as E
 from generator.extract import extract
 from generator.ingest import parse
-from generator.link import ArticleRecord, link
+from generator.link.actors import ArticleRecord, link
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -235,7 +235,7 @@ def test_related_events_share_specific_actors():
 
 @pytest.fixture(scope="module")
 def samples():
-    from generator.events_cli import article_paths, load_paths
+    from generator.events.cli import article_paths, load_paths
 
     records = load_paths(article_paths([str(REPO / "content" / "articles")]))
     corpus = link(records)
@@ -392,9 +392,9 @@ def test_day_penalty_grows_faster_than_the_gap():
 
 def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path):
     """Enough files for the process pool: its result (and the cache it fills) is the serial one's."""
-    from generator.build import PARALLEL_MIN
-    from generator.cache import Cache
-    from generator.events_cli import load_paths
+    from generator.build.pipeline import PARALLEL_MIN
+    from generator.build.cache import Cache
+    from generator.events.cli import load_paths
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -414,7 +414,7 @@ def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path)
 
 
 def test_top_keys_are_the_heaviest_terms_with_ties_by_term():
-    from generator.events import _top_keys
+    from generator.events.cluster import _top_keys
 
     vec = {"m": 0.5, "b": 0.2, "a": 0.2, "z": 0.9, "c": 0.2, "y": 0.1}
     assert _top_keys(vec, 3) == ["z", "m", "a"]  # ties at the cut go by term
@@ -429,7 +429,7 @@ def test_weight_tables_are_the_idf_tables_over_all_and_over_dated_documents():
     import random
     from collections import Counter
 
-    from generator.vectors import idf_table, weight_tables
+    from generator.events.vectors import idf_table, weight_tables
 
     rng = random.Random(7)
     vocab = [f"w{i}" for i in range(300)]

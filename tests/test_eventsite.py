@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from conftest import mkdocs_build
-from generator import events as E
-from generator.build import generate
+from generator.events import cluster as E
+from generator.build.pipeline import generate
 from generator.eventsite import apply_registry, load_registry
 from generator.render import render
 from test_events import DAM, OTHERS, corpus_of

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, mkdocs_build
-from generator.build import generate, is_error
-from generator.cache import Cache, dump
+from generator.build.pipeline import generate, is_error
+from generator.build.cache import Cache, dump
 from generator.ingest import markdown, parse
 from generator.model import Extraction
 
@@ -267,7 +267,7 @@ def test_cache_check_accepts_what_dump_writes(project):
     root = project(samples=True)
     generate(root, quiet=True)
     for p in (root / "content/articles").iterdir():
-        from generator.cache import check, key
+        from generator.build.cache import check, key
         raw = p.read_text(encoding="utf-8")
         shown = p.relative_to(root).as_posix()
         d = json.loads(Path(Cache(root / ".cache/briefing")._path(key(p.read_bytes(), shown))).read_text())

@@ -1,7 +1,7 @@
 """A build killed while it writes docs/ never leaves a tree the next build trusts: after the
 edit is undone, the next build gives exactly the tree a clean build gives, no temporary file
 survives, and MkDocs builds it.  ``--force`` writes everything again; a page changed behind
-the manifest's back (another size) is drawn again.  (generator.build._generate, render.write_tree)"""
+the manifest's back (another size) is drawn again.  (generator.build.pipeline._generate, render.write_tree)"""
 import json
 import os
 import shutil
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, make_project, mkdocs_build
-from generator.build import generate
+from generator.build.pipeline import generate
 from test_determinism import EXTRA
 
 # Runs a build of ROOT in a child process, counting its writes in ROOT/docs (os.replace of a
@@ -41,7 +41,7 @@ def watch(op):
     return wrapped
 
 os.replace, os.unlink = watch("replace"), watch("unlink")
-from generator.build import generate
+from generator.build.pipeline import generate
 generate(root, quiet=True)
 if mode == "count":
     print("\n".join(seen))

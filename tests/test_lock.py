@@ -1,4 +1,4 @@
-"""One build at a time in a checkout (generator.lock): a second build waits for the first and
+"""One build at a time in a checkout (generator.build.lock): a second build waits for the first and
 says so; a killed build's lock does not block the next one; ``briefing build``, plain ``mkdocs
 build`` (the hook) and ``mkdocs serve`` never wait for themselves."""
 import os
@@ -11,8 +11,8 @@ import urllib.request
 from pathlib import Path
 
 from conftest import REPO
-from generator import lock
-from generator.build import generate
+from generator.build import lock
+from generator.build.pipeline import generate
 from test_interrupted import whole_tree
 
 # Takes the build lock of ROOT as a build would, says "locked", and holds it until its stdin
@@ -20,7 +20,7 @@ from test_interrupted import whole_tree
 # the extraction pool's workers outlive a killed build), and prints the child's pid.
 HOLDER = r"""
 import os, sys, time
-from generator.lock import acquire
+from generator.build.lock import acquire
 acquire(sys.argv[1])
 if sys.argv[2:] == ["fork"]:
     pid = os.fork()

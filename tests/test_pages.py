@@ -4,7 +4,7 @@ import re
 import yaml
 
 from generator.ingest import parse
-from generator.link import ArticleRecord, link
+from generator.link.actors import ArticleRecord, link
 from generator.model import ActorMention, DateMention, Extraction, Figure, Quote
 from generator.render import render, write_tree
 

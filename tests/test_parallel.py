@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from generator import parallel
+from generator.build import parallel
 
 
 def test_fork_map_equals_the_serial_loop():

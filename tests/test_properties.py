@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it.common.entities import entities
 
-from generator.build import analyse
+from generator.build.pipeline import analyse
 from generator.cli import extract_answer
 from generator.extract.actors import extract_actors
 from generator.extract.dates import extract_dates, infer_published

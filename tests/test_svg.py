@@ -11,7 +11,7 @@ import pytest
 
 from conftest import mkdocs_build
 from generator import svg
-from generator.build import generate
+from generator.build.pipeline import generate
 from test_links import check_site
 
 NS = "{http://www.w3.org/2000/svg}"

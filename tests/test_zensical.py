@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from conftest import mkdocs_build
-from generator.build import generate
+from generator.build.pipeline import generate
 from test_links import check_site
 
 EXE = os.environ.get("BRIEFING_ZENSICAL") or shutil.which("zensical")

@@ -19,17 +19,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .cache import Cache, code_version, key as cache_key
-from .events_text import article_words
-from .feed import feed_files
-from .ingest import decode, has_text, parse, text_digest
-from .link import ArticleRecord, link
+from ..events.terms import article_words
+from ..feed import feed_files
+from ..ingest import decode, has_text, parse, text_digest
+from ..link.actors import ArticleRecord, link
 from .lock import build_lock
-from .model import Article, Extraction
+from ..model import Article, Extraction
 from .parallel import Background, can_fork
-from .registry import load as load_registry
-from .render import TEMP_SUFFIX, event_files, existing_files, write_tree
+from ..link.registry import load as load_registry
+from ..render import TEMP_SUFFIX, event_files, existing_files, write_tree
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
@@ -154,8 +154,8 @@ def looks_binary(data: bytes) -> bool:
 
 def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
     """Ingest and extract one article (pure: the same bytes give the same result)."""
-    from .extract import extract  # imported when an article needs extracting, not on a rebuild from the cache
-    from .extract.dates import infer_published
+    from ..extract import extract  # imported when an article needs extracting, not on a rebuild from the cache
+    from ..extract.dates import infer_published
 
     raw, problems = decode(data)
     article = parse(shown, raw, problems)
@@ -371,10 +371,10 @@ def cluster_events(corpus, content: Path) -> EventsResult:
     An undated article reporting the same happening as dated ones is dated from them, with
     the evidence (applied to ``corpus`` here: :func:`generator.events.related` reads the dates
     it then mentions); the events are returned, not attached."""
-    from .events import cluster
-    from .events import infer_published as infer_from_events
-    from .events import related
-    from .eventsite import apply_registry, load_registry as load_events
+    from ..events.cluster import cluster
+    from ..events.cluster import infer_published as infer_from_events
+    from ..events.cluster import related
+    from ..eventsite import apply_registry, load_registry as load_events
 
     entries, problems = load_events(content / "events.yml")
     events, redirects, more = apply_registry(cluster(corpus), entries, corpus)
@@ -391,7 +391,7 @@ def date_articles(corpus, inferred: dict[str, tuple[str, list[str]]]) -> dict[st
     are normalised again against them.  Returns what it replaced, for :func:`undate_articles`."""
     if not inferred:
         return {}
-    from .extract.dates import extract_dates
+    from ..extract.dates import extract_dates
 
     recs = corpus.by_slug()
     saved = {}
@@ -430,7 +430,7 @@ def free_files(corpus, with_bases: bool = True) -> FreeFiles:
     """The event-free files and what the pages' input digests need that does not depend on the
     events (the articles' base digests, unless ``with_bases`` is false: see
     :func:`events_and_free_files`)."""
-    from .render import actor_bases, actors_by_happening, article_bases, event_free_files
+    from ..render import actor_bases, actors_by_happening, article_bases, event_free_files
 
     files, happenings = event_free_files(corpus)
     digests = {rel: hashlib.sha1(text.encode("utf-8")).hexdigest() for rel, text in files.items() if text is not None}
@@ -453,7 +453,7 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
     The child also computes the digests of the article pages' inputs (they need the inferred
     dates, which it has) and of the events, where the event-free files take longer."""
     from .parallel import fork_map
-    from .render import article_bases, event_bases
+    from ..render import article_bases, event_bases
 
     free = None
     bases = ev_bases = None
@@ -493,7 +493,7 @@ def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = Non
     The article files' bytes are kept in ``read``, when given, so that :func:`load` need not
     read them again."""
     h = hashlib.sha256(f"{__version__}:{code_version()}".encode())
-    for p in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+    for p in sorted(Path(__file__).resolve().parent.parent.rglob("*.py")):  # the whole generator package
         h.update(p.read_bytes())
     files, skipped = scan(content)
     for p, reason in skipped:
@@ -512,7 +512,7 @@ def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = Non
         if p.is_file():
             h.update(name.encode() + p.read_bytes())
     # the feed's links and title: BRIEFING_SITE_URL or mkdocs.yml's site_url, site_name, site_description
-    from .feed import site_config, site_url
+    from ..feed import site_config, site_url
 
     h.update(json.dumps([site_url(root), site_config(root)], sort_keys=True).encode())
     return h.hexdigest()

@@ -17,12 +17,12 @@ from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .model import ActorMention, Article, Block, DateMention, Extraction, Figure, Quote
+from .. import __version__
+from ..model import ActorMention, Article, Block, DateMention, Extraction, Figure, Quote
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 # what an article's extraction depends on: ingest, the model and every extractor with its data
-_DEPENDS = ("cache.py", "ingest.py", "model.py", "slug.py", "yamlsafe.py", "events_text.py", "extract", "data")
+_DEPENDS = ("build/cache.py", "ingest.py", "model", "slug.py", "yamlsafe.py", "events/terms.py", "extract", "data")
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .link import ArticleRecord, Corpus
-from .model import shown_text
+from .actors import ArticleRecord, Corpus
+from ..model import shown_text
 
 _STOP = frozenset("""a an the of in on at to for from by with and or but as that this these those it its is was were be been
 has have had will would said says say also after before since during over about into than their his her they he she we

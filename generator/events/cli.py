@@ -7,10 +7,10 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .build import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, PARALLEL_MIN, _analyse_job
-from .cache import Cache, key as cache_key
-from .ingest import decode, has_text
-from .link import ArticleRecord, link
+from ..build.pipeline import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, PARALLEL_MIN, _analyse_job
+from ..build.cache import Cache, key as cache_key
+from ..ingest import decode, has_text
+from ..link.actors import ArticleRecord, link
 
 
 def article_paths(paths: list[str]) -> list[str]:
@@ -74,7 +74,7 @@ def load_paths(paths: list[str], cache: Cache | None = None, workers: int | None
 
 
 def main(paths: list[str], cache_dir: str | None = None) -> int:
-    from .events import cluster, related
+    from .cluster import cluster, related
 
     files = article_paths(paths or ["content/articles"])
     records = load_paths(files, Cache(Path(cache_dir)) if cache_dir else None)

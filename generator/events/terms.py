@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .model import Article
+from ..model import Article
 
 LEAD_SENTENCES = 3  # the lead: headline plus the first sentences of the body
 LEAD_WEIGHT = 2  # words (and actors) of the lead count this many times

@@ -27,10 +27,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlsafe
-from .escape import safe_url
-from .model import ACTOR_TYPES
-from .slug import slugify
+from .. import yamlsafe
+from ..escape import safe_url
+from ..model import ACTOR_TYPES
+from ..slug import slugify
 
 KEYS = {"name", "type", "aliases", "description", "wikipedia", "wikidata", "links", "redirect_from", "split", "hide"}
 

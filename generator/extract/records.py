@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
-from .model import Article, Extraction
-from .slug import slugify
+from ..model import Article, Extraction
+from ..slug import slugify
 
 
 def group_actors(ex: Extraction) -> list[dict]:

@@ -109,13 +109,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain, combinations
 
-from .events_text import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, lead_end, words
+from .terms import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, lead_end, words
 from .vectors import centroid, cosine, vector, weight_tables
-from .ingest import DATELINE as _DATELINE
-from .link import ArticleRecord, Corpus
-from .model import shown_text
-from .parallel import fork_map, split, workers
-from .slug import slugify
+from ..ingest import DATELINE as _DATELINE
+from ..link.actors import ArticleRecord, Corpus
+from ..model import shown_text
+from ..build.parallel import fork_map, split, workers
+from ..slug import slugify
 
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)

@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .link import Corpus
-from .model import Figure
+from .actors import Corpus
+from ..model import Figure
 from .timeline import sentence_of, sentence_spans
 
 PERSON_NOUNS = frozenset("""people persons person civilians residents citizens children kids women men adults

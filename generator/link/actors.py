@@ -15,9 +15,9 @@ from itertools import chain
 from operator import attrgetter
 from dataclasses import dataclass, field
 
-from .model import Article, Extraction, shown_text
+from ..model import Article, Extraction, shown_text
 from .registry import Registry
-from .slug import slugify
+from ..slug import slugify
 
 
 @dataclass
