@@ -57,8 +57,8 @@ def cmd_serve(args) -> int:
 
 def cmd_check(args) -> int:
     """Validate content/: every problem as path:line: severity: message; non-zero exit on errors."""
-    from .build.pipeline import Report, is_error, load
     from .build.cache import Cache
+    from .build.pipeline import Report, is_error, load
     from .link.actors import link
     from .link.registry import load as load_registry
 
@@ -79,8 +79,8 @@ def cmd_check(args) -> int:
 
 def cmd_actors(args) -> int:
     """Discovered actors that content/actors.yml does not cover yet, most mentioned first."""
-    from .build.pipeline import Report, load
     from .build.cache import Cache
+    from .build.pipeline import Report, load
     from .link.actors import link
     from .link.registry import load as load_registry
 

@@ -21,31 +21,17 @@ articles went.  Every old URL leads to a page that exists.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import svg, yamlsafe
 from .escape import attr, html_text, md_text
 from .ingest import valid_date
-from .events.cluster import Event
-from .link.actors import Corpus
-from .model import shown_text
+from .model import Corpus, Event, EventEntry, shown_text
 from .render import actor_md
 from .slug import slugify
 
 KEYS = {"title", "date", "merge", "articles", "redirect_from"}
 HEADER_ACTORS = 30  # actors in an event page's front matter (its header shows the first six)
-
-
-@dataclass
-class EventEntry:
-    id: str
-    line: int
-    title: str | None = None
-    date: str | None = None
-    merge: list[str] = field(default_factory=list)
-    articles: list[str] = field(default_factory=list)
-    redirect_from: list[str] = field(default_factory=list)
 
 
 def load_registry(path: Path, shown: str = "content/events.yml") -> tuple[dict[str, EventEntry], list[str]]:

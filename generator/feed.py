@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .link.actors import Corpus
+from .model import Corpus
 
 FEED_MAX = 50
 ATOM = "http://www.w3.org/2005/Atom"

@@ -634,7 +634,9 @@ def _structure(article: Article, blocks: list[Block]) -> None:
     if not article.title:
         article.title_inferred = True
         if body:
-            from .extract.text import sentences  # text helpers are shared with extractors
+            from .extract.text import (
+                sentences,  # text helpers are shared with extractors
+            )
 
             lead = body[0]
             dl = DATELINE.match(article.view[lead.start:lead.end])

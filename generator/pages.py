@@ -5,11 +5,8 @@ from collections import defaultdict
 
 from . import svg
 from .escape import md_text
-from .link.actors import Corpus
-from .link.measures import Measure
-from .model import shown_text
+from .model import Corpus, Happening, Measure, shown_text
 from .render import _front_matter, _sort_key_article, actor_md
-from .link.timeline import Happening
 
 TIMELINE_LATEST = 200
 FIGURES_SINGLES = 300

@@ -27,8 +27,7 @@ from pathlib import Path
 from . import svg
 from .escape import attr, html_text, md_inline, md_text, safe_url
 from .ingest import markdown
-from .link.actors import Actor, ArticleRecord, Corpus
-from .model import shown_text
+from .model import Actor, ArticleRecord, Corpus, shown_text
 
 HOME_LATEST = 30
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "country": "Countries", "place": "Places"}
@@ -629,8 +628,8 @@ def event_free_files(corpus: Corpus) -> tuple[dict[str, str | None], list]:
     articles and actors, actor redirects and exports), with the timeline's happenings, which
     actor pages list.  A rebuild draws them while the events are clustered (generator.build)."""
     from .link.measures import build_measures
-    from .pages import figures_page, quotes_page, timeline_pages
     from .link.timeline import build_timeline
+    from .pages import figures_page, quotes_page, timeline_pages
 
     happenings = build_timeline(corpus)
     files: dict[str, str | None] = dict(timeline_pages(corpus, happenings))

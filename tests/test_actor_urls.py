@@ -3,6 +3,7 @@ import json
 import re
 
 from conftest import mkdocs_build
+
 from generator.build.pipeline import generate
 
 

@@ -230,7 +230,8 @@ def test_degenerate_inputs(text):
 
 
 try:
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     _WORDS = st.sampled_from(["Israel", "Turkey's", "said", "the", "Mr", "Erdogan", "Ministry", "of", "Foreign",
                               "Affairs", "in", "Ankara", ",", ".", "\n", "Hamas-run", "pro-Palestinian", "J.",

@@ -3,8 +3,8 @@ import json
 import re
 
 import pytest
-
 from conftest import mkdocs_build
+
 from generator.build.pipeline import generate, is_error
 
 GOOD = "Ministers agree rail plan\n\nLONDON \u2014 Transport Minister Jane Doe said on Monday that 5,000 jobs would follow.\n"

@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import mkdocs_build
+
 from generator.build.pipeline import generate
 
 FM_KEYS = {"title", "file", "actors", "dates", "quotes", "figures"}

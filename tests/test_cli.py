@@ -33,8 +33,8 @@ def test_extract_json_contract():
 
 
 def test_speaker_text_is_the_speaker_as_written():
-    from generator.model import Quote
     from generator.extract.records import speaker_as_written
+    from generator.model import Quote
 
     raw = '"It was destined to fail," said Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state. Next.'
     i = raw.index("Kevin Barrett")
@@ -67,8 +67,9 @@ def test_build_command_writes_the_tree_reports_and_exits_with_its_status(tmp_pat
 
 def test_generate_keeps_what_it_made_when_asked(tmp_path):
     from conftest import make_project
+
     from generator.build.pipeline import generate
-    from generator.link.actors import Corpus
+    from generator.model import Corpus
 
     root = make_project(tmp_path, samples=True)
     kept: list = []

@@ -268,7 +268,8 @@ def test_sample_003_mentions_found_without_publication_date():
 
 # --- robustness -----------------------------------------------------------------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 _VOCAB = ["Monday", "Friday,", "Oct.", "October", "7", "31", "2023", "1999", "last", "next", "this", "week",
           "weekend", "year", "ago", "two", "a", "decade", "the", "early", "late", "mid-", "of", "in", "on",

@@ -11,7 +11,8 @@ import pytest
 from generator.events import cluster as E
 from generator.extract import extract
 from generator.ingest import parse
-from generator.link.actors import ArticleRecord, link
+from generator.link.actors import link
+from generator.model import ArticleRecord
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -392,8 +393,8 @@ def test_day_penalty_grows_faster_than_the_gap():
 
 def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path):
     """Enough files for the process pool: its result (and the cache it fills) is the serial one's."""
-    from generator.build.pipeline import PARALLEL_MIN
     from generator.build.cache import Cache
+    from generator.build.pipeline import PARALLEL_MIN
     from generator.events.cli import load_paths
 
     folder = tmp_path / "in"

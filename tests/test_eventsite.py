@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import mkdocs_build
-from generator.events import cluster as E
+from test_events import DAM, OTHERS, corpus_of
+
 from generator.build.pipeline import generate
+from generator.events import cluster as E
 from generator.eventsite import apply_registry, load_registry
 from generator.render import render
-from test_events import DAM, OTHERS, corpus_of
 
 DAM_ID = "thousands-flee-as-orsolan-dam-collapses-in-valmora"
 CHESS_ID = "petrova-wins-lindau-chess-open"

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import make_project, mkdocs_build
-from generator.build.pipeline import generate, is_error
+
 from generator.build.cache import Cache, dump
+from generator.build.pipeline import generate, is_error
 from generator.ingest import markdown, parse
 from generator.model import Extraction
 

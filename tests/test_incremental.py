@@ -3,10 +3,10 @@ gives exactly the tree a full build gives, after every kind of content change.""
 import shutil
 
 import pytest
-
 from conftest import make_project
-from generator.build.pipeline import generate
 from test_determinism import EXTRA, tree
+
+from generator.build.pipeline import generate
 
 
 def _full(src, tmp_path, name):
@@ -119,6 +119,7 @@ def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeyp
     (build._extract_ahead); the report still says what was extracted, and a child that fails or
     cannot be forked changes nothing but where the work is done."""
     import os
+
     from generator.build import pipeline as build
 
     root = make_project(tmp_path / "ahead", EXTRA, samples=True)
@@ -143,8 +144,7 @@ def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeyp
 
 
 def test_many_new_articles_are_not_extracted_ahead(tmp_path):
-    from generator.build.pipeline import AHEAD, _extract_ahead
-    from generator.build.pipeline import article_files
+    from generator.build.pipeline import AHEAD, _extract_ahead, article_files
 
     root = make_project(tmp_path / "many", {f"n{i}.txt": f"Report {i} from Ankara.\n" for i in range(AHEAD + 1)})
     read = {p: p.read_bytes() for p in article_files(root / "content")}
@@ -155,8 +155,8 @@ def test_many_new_articles_are_not_extracted_ahead(tmp_path):
 
 
 def test_articles_the_child_extracted_before_the_cache_pass_still_count_as_extracted(tmp_path):
-    from generator.build.pipeline import Report, _extract_ahead, article_files, load
     from generator.build.cache import Cache
+    from generator.build.pipeline import Report, _extract_ahead, article_files, load
 
     root = make_project(tmp_path / "quick", {"a.txt": "Report from Ankara.\n", "b.txt": "Report from Paris.\n"})
     read = {p: p.read_bytes() for p in article_files(root / "content")}

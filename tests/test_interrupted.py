@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, make_project, mkdocs_build
-from generator.build.pipeline import generate
 from test_determinism import EXTRA
+
+from generator.build.pipeline import generate
 
 # Runs a build of ROOT in a child process, counting its writes in ROOT/docs (os.replace of a
 # finished file over its target, os.unlink of the manifest or a page no longer generated), and

@@ -2,9 +2,9 @@
 import re
 
 from generator.ingest import parse
-from generator.link.actors import ArticleRecord, link
-from generator.model import ActorMention, Extraction
+from generator.link.actors import link
 from generator.link.registry import load as load_registry
+from generator.model import ActorMention, ArticleRecord, Extraction
 from generator.render import render
 
 

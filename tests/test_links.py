@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 from conftest import mkdocs_build
+
 from generator.build.pipeline import generate
 
 

@@ -3,15 +3,14 @@
 The sample site is built with a hostile article and a hostile actor name (from content/actors.yml),
 once without a site URL (links relative, as in a local build) and once with BRIEFING_SITE_URL."""
 import json
-import os
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
 from conftest import make_project, mkdocs_build
+
 from generator.build.pipeline import generate
 from generator.feed import FEED_MAX, normalise_site_url, site_url
 

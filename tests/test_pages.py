@@ -2,13 +2,19 @@
 import re
 
 import yaml
+from conftest import mkdocs_build
 
 from generator.ingest import parse
-from generator.link.actors import ArticleRecord, link
-from generator.model import ActorMention, DateMention, Extraction, Figure, Quote
+from generator.link.actors import link
+from generator.model import (
+    ActorMention,
+    ArticleRecord,
+    DateMention,
+    Extraction,
+    Figure,
+    Quote,
+)
 from generator.render import render, write_tree
-
-from conftest import mkdocs_build
 
 A1 = ("date 2023-11-05 Gaza toll rises\n\nThe health ministry in Gaza said 9,500 people have been killed in Gaza. "
       "Hamas attacked Israel on October 7.\n\n\u201cWe will not stop,\u201d Netanyahu said.\n")

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import mkdocs_build
+from test_links import check_site
+
 from generator import svg
 from generator.build.pipeline import generate
-from test_links import check_site
 
 NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -5,10 +5,10 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import mkdocs_build
-from generator.build.pipeline import generate
 from test_links import check_site
+
+from generator.build.pipeline import generate
 
 EXE = os.environ.get("BRIEFING_ZENSICAL") or shutil.which("zensical")
 if not EXE:

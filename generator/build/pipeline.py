@@ -20,16 +20,17 @@ from functools import partial
 from pathlib import Path
 
 from .. import __version__
-from .cache import Cache, code_version, key as cache_key
 from ..events.terms import article_words
 from ..feed import feed_files
 from ..ingest import decode, has_text, parse, text_digest
-from ..link.actors import ArticleRecord, link
-from .lock import build_lock
-from ..model import Article, Extraction
-from .parallel import Background, can_fork
+from ..link.actors import link
 from ..link.registry import load as load_registry
+from ..model import Article, ArticleRecord, Extraction
 from ..render import TEMP_SUFFIX, event_files, existing_files, write_tree
+from .cache import Cache, code_version
+from .cache import key as cache_key
+from .lock import build_lock
+from .parallel import Background, can_fork
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 20_000_000
@@ -154,7 +155,9 @@ def looks_binary(data: bytes) -> bool:
 
 def analyse(shown: str, data: bytes) -> tuple[Article, Extraction, list[str]]:
     """Ingest and extract one article (pure: the same bytes give the same result)."""
-    from ..extract import extract  # imported when an article needs extracting, not on a rebuild from the cache
+    from ..extract import (
+        extract,  # imported when an article needs extracting, not on a rebuild from the cache
+    )
     from ..extract.dates import infer_published
 
     raw, problems = decode(data)
@@ -371,10 +374,10 @@ def cluster_events(corpus, content: Path) -> EventsResult:
     An undated article reporting the same happening as dated ones is dated from them, with
     the evidence (applied to ``corpus`` here: :func:`generator.events.related` reads the dates
     it then mentions); the events are returned, not attached."""
-    from ..events.cluster import cluster
+    from ..events.cluster import cluster, related
     from ..events.cluster import infer_published as infer_from_events
-    from ..events.cluster import related
-    from ..eventsite import apply_registry, load_registry as load_events
+    from ..eventsite import apply_registry
+    from ..eventsite import load_registry as load_events
 
     entries, problems = load_events(content / "events.yml")
     events, redirects, more = apply_registry(cluster(corpus), entries, corpus)
@@ -430,7 +433,12 @@ def free_files(corpus, with_bases: bool = True) -> FreeFiles:
     """The event-free files and what the pages' input digests need that does not depend on the
     events (the articles' base digests, unless ``with_bases`` is false: see
     :func:`events_and_free_files`)."""
-    from ..render import actor_bases, actors_by_happening, article_bases, event_free_files
+    from ..render import (
+        actor_bases,
+        actors_by_happening,
+        article_bases,
+        event_free_files,
+    )
 
     files, happenings = event_free_files(corpus)
     digests = {rel: hashlib.sha1(text.encode("utf-8")).hexdigest() for rel, text in files.items() if text is not None}
@@ -452,8 +460,8 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
 
     The child also computes the digests of the article pages' inputs (they need the inferred
     dates, which it has) and of the events, where the event-free files take longer."""
-    from .parallel import fork_map
     from ..render import article_bases, event_bases
+    from .parallel import fork_map
 
     free = None
     bases = ev_bases = None

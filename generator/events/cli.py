@@ -7,10 +7,17 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..build.pipeline import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, PARALLEL_MIN, _analyse_job
-from ..build.cache import Cache, key as cache_key
+from ..build.cache import Cache
+from ..build.cache import key as cache_key
+from ..build.pipeline import (
+    ARTICLE_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    PARALLEL_MIN,
+    _analyse_job,
+)
 from ..ingest import decode, has_text
-from ..link.actors import ArticleRecord, link
+from ..link.actors import link
+from ..model import ArticleRecord
 
 
 def article_paths(paths: list[str]) -> list[str]:

@@ -109,13 +109,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain, combinations
 
+from ..build.parallel import fork_map, split, workers
+from ..ingest import DATELINE as _DATELINE
+from ..model import ArticleRecord, Corpus, Event, shown_text
+from ..slug import slugify
 from .terms import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, lead_end, words
 from .vectors import centroid, cosine, vector, weight_tables
-from ..ingest import DATELINE as _DATELINE
-from ..link.actors import ArticleRecord, Corpus
-from ..model import shown_text
-from ..build.parallel import fork_map, split, workers
-from ..slug import slugify
 
 ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
 UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
@@ -142,16 +141,6 @@ PARALLEL_PAIRS = 20_000  # candidate pairs from which scoring them in several pr
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAY_NUM = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
-
-
-@dataclass
-class Event:
-    id: str  # permanent slug (see the module docstring)
-    title: str
-    date: str | None  # ISO date of the happening, None when no article is dated
-    articles: list[str]  # article slugs, by publication date (undated last), then slug
-    evidence: list[str] = field(default_factory=list)  # why these articles are together
-    related: list[str] = field(default_factory=list)  # ids of related events, in time order (see related())
 
 
 @dataclass

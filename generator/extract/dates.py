@@ -15,7 +15,14 @@ import datetime as _dt
 import re
 
 from ..model import DateMention, in_date_range
-from .dates_grammar import MASTER, MONTHS, WEEKDAYS, NUMBER_WORDS, ORDINAL_WORDS, spelled_year
+from .dates_grammar import (
+    MASTER,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    WEEKDAYS,
+    spelled_year,
+)
 from .dates_tense import direction
 
 _Date = _dt.date

@@ -30,9 +30,25 @@ import re
 
 from ..model import ActorMention, Quote
 from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (ANON_HEADS, NOT_NAME_START, ORG_WORDS, PAST_VERBS, PLACE_WORDS, PRONOUNS, TITLES, Phrase,
-                              _bare, cue_words, looks_org, looks_place, name_word, phrase_after, phrase_before,
-                              strip_title, tokens)
+from .quotes_speakers import (
+    ANON_HEADS,
+    NOT_NAME_START,
+    ORG_WORDS,
+    PAST_VERBS,
+    PLACE_WORDS,
+    PRONOUNS,
+    TITLES,
+    Phrase,
+    _bare,
+    cue_words,
+    looks_org,
+    looks_place,
+    name_word,
+    phrase_after,
+    phrase_before,
+    strip_title,
+    tokens,
+)
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
            "rev", "st", "ft", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",

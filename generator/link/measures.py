@@ -12,10 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from .actors import Corpus
-from ..model import Figure
+from ..model import Corpus, Figure, Measure, Point
 from .timeline import sentence_of, sentence_spans
 
 PERSON_NOUNS = frozenset("""people persons person civilians residents citizens children kids women men adults
@@ -30,42 +28,12 @@ PREDICATES = {
     "displaced": "displaced evacuated fled".split(),
     "missing": "missing".split(),
 }
-UNIT_NAMES = {"usd": "US dollars", "eur": "euros", "gbp": "pounds sterling", "percent": "per cent", "try": "lira"}
 _PRED_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
 _WORD = re.compile(r"[A-Za-z]+")
 # the first word (a whole run of letters, as _WORD finds them) that names a predicate
 _PRED_WORD = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(sorted(_PRED_OF, key=lambda w: (-len(w), w))))
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _IN_BEFORE = re.compile(r"\b(in|into|inside)\s+$")
-
-
-@dataclass
-class Point:
-    figure: Figure
-    slug: str
-    anchor: str
-    published: str | None
-    attribution: str | None
-
-
-@dataclass
-class Measure:
-    noun: str
-    predicate: str | None
-    place: str | None  # actor id
-    when: str | None  # date value of the event measured
-    points: list[Point] = field(default_factory=list)
-    conflicts: list[list[Point]] = field(default_factory=list)
-
-    def label(self, names: dict[str, str]) -> str:
-        parts = [UNIT_NAMES.get(self.noun, self.noun)]
-        if self.predicate:
-            parts.append(self.predicate)
-        if self.place:
-            parts.append(f"in {names.get(self.place, self.place)}")
-        if self.when:
-            parts.append(f"on {self.when}")
-        return " ".join(parts)
 
 
 def _noun(f: Figure) -> str | None:

@@ -24,43 +24,14 @@ one under ``redirect_from``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import yamlsafe
 from ..escape import safe_url
-from ..model import ACTOR_TYPES
+from ..model import ACTOR_TYPES, Entry, Registry
 from ..slug import slugify
 
 KEYS = {"name", "type", "aliases", "description", "wikipedia", "wikidata", "links", "redirect_from", "split", "hide"}
-
-
-@dataclass
-class Entry:
-    id: str
-    line: int
-    name: str | None = None
-    type: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    description: str | None = None
-    links: dict[str, str] = field(default_factory=dict)
-    redirect_from: list[str] = field(default_factory=list)
-    split: list[str] = field(default_factory=list)
-    hide: bool = False
-
-
-@dataclass
-class Registry:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, severity, message)
-    path: str = "content/actors.yml"
-
-    def messages(self) -> list[str]:
-        return [f"{self.path}:{line}: {sev}: {msg}" for line, sev, msg in self.problems]
-
-    @property
-    def errors(self) -> list[str]:
-        return [f"{self.path}:{line}: {msg}" for line, sev, msg in self.problems if sev == "error"]
 
 
 def _names(value, line: int, key: str, reg: Registry) -> list[str]:
