@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build.pipeline import Report, load  # noqa: E402
+from generator.build import Report, load  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
 from generator.events.cluster import _candidates, _docs, cluster, related  # noqa: E402
 from generator.link.actors import link  # noqa: E402

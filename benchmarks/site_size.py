@@ -14,7 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build.pipeline import generate  # noqa: E402
+from generator.build import generate  # noqa: E402
 
 WORDS = ("government minister talks agreement city council officials report economy border police court "
          "election vote budget company workers strike health hospital school river storm").split()

@@ -57,17 +57,16 @@ def cmd_serve(args) -> int:
 
 def cmd_check(args) -> int:
     """Validate content/: every problem as path:line: severity: message; non-zero exit on errors."""
+    from .build import Report, is_error, load
     from .build.cache import Cache
-    from .build.pipeline import Report, is_error, load
-    from .link.actors import link
-    from .link.registry import load as load_registry
+    from .build.pipeline import link_articles
+    from .eventsite import load_registry as load_events
 
     root = _root(args.root)
     report = Report()
     records = load(root / "content", report, root, Cache(root / ".cache" / "briefing"))
-    registry = load_registry(root / "content" / "actors.yml")
-    link(records, registry)
-    report.problems.extend(registry.messages())
+    link_articles(root / "content", records, report)
+    report.problems.extend(load_events(root / "content" / "events.yml")[1])
     for line in report.problems:
         print(line)
     errors = sum(1 for p in report.problems if is_error(p))
@@ -79,16 +78,15 @@ def cmd_check(args) -> int:
 
 def cmd_actors(args) -> int:
     """Discovered actors that content/actors.yml does not cover yet, most mentioned first."""
+    from .build import Report, load
     from .build.cache import Cache
-    from .build.pipeline import Report, load
-    from .link.actors import link
+    from .build.pipeline import link_articles
     from .link.registry import load as load_registry
 
     root = _root(args.root)
-    report = Report()
-    records = load(root / "content", report, root, Cache(root / ".cache" / "briefing"))
+    records = load(root / "content", Report(), root, Cache(root / ".cache" / "briefing"))
+    corpus = link_articles(root / "content", records, Report())
     registry = load_registry(root / "content" / "actors.yml")
-    corpus = link(records, registry)
     covered = set(registry.entries)
     todo = [a for a in corpus.actors.values() if a.id not in covered]
     todo.sort(key=lambda a: (-len(a.mentions), -len(a.articles), a.name.casefold(), a.id))
@@ -109,33 +107,24 @@ def cmd_actors(args) -> int:
     return 0
 
 
-def extract_answer(article) -> dict:
-    """The ``extract --json`` answer for an ingested article (the contract of shared/eval)."""
-    from .extract import extract
-    from .extract.dates import infer_published
-    from .extract.records import extraction_json
-
-    if not article.published:
-        value, evidence = infer_published(article.view)
-        if value:
-            article.published, article.published_from, article.published_evidence = value, "inferred", evidence
-    return extraction_json(article, extract(article))
-
-
 def cmd_extract(args) -> int:
-    from .ingest import read_article
+    """One JSON object per file (the contract of shared/eval), each file read and analysed as a
+    build does (:func:`generator.build.analyse`); its problems go to stderr."""
+    from .build import analyse
+    from .extract.records import extraction_json
 
     status = 0
     for path in args.files:
         try:
-            article = read_article(path)
+            data = Path(path).read_bytes()
         except OSError as e:
             print(f"{path}:1: cannot be read: {e.strerror or e}", file=sys.stderr)
             status = 1
             continue
-        for msg in article.problems:
+        article, ex, notes = analyse(path, data)
+        for msg in article.problems + notes:
             print(f"{path}:{msg[5:] if msg.startswith('line ') else msg}", file=sys.stderr)
-        print(json.dumps(extract_answer(article), ensure_ascii=False))
+        print(json.dumps(extraction_json(article, ex), ensure_ascii=False))
     return status
 
 

@@ -19,8 +19,8 @@ _locked: list[Path] = []  # the root this build locked, until it ends (post_buil
 def on_pre_build(config, **kwargs):
     if os.environ.get("BRIEFING_GENERATED") == "1":
         return
+    from generator.build import generate
     from generator.build.lock import acquire
-    from generator.build.pipeline import generate
 
     root = Path(config["config_file_path"]).parent
     _release()  # a build that ended without either event below (none known): never hold it twice

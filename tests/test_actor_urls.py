@@ -4,7 +4,7 @@ import re
 
 from conftest import mkdocs_build
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 
 def actor_ids(root):

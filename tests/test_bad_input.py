@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import mkdocs_build
 
-from generator.build.pipeline import generate, is_error
+from generator.build import generate, is_error
 
 GOOD = "Ministers agree rail plan\n\nLONDON \u2014 Transport Minister Jane Doe said on Monday that 5,000 jobs would follow.\n"
 CASES = {

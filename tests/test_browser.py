@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, make_project, mkdocs_build
 from test_svg import TOLL
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1":  # CI: a missing browser is a failure, not a skip

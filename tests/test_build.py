@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from conftest import mkdocs_build
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 FM_KEYS = {"title", "file", "actors", "dates", "quotes", "figures"}
 

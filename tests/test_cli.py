@@ -68,7 +68,7 @@ def test_build_command_writes_the_tree_reports_and_exits_with_its_status(tmp_pat
 def test_generate_keeps_what_it_made_when_asked(tmp_path):
     from conftest import make_project
 
-    from generator.build.pipeline import generate
+    from generator.build import generate
     from generator.model import Corpus
 
     root = make_project(tmp_path, samples=True)

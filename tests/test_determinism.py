@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import REPO, make_project
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 EXTRA = {f"synthetic-{i:03d}.txt": (f"date 2023-11-{1 + i % 28:02d} Minister Ana Lopez{i % 7} visits city {i % 5}\n\n"
                                     f"Minister Ana Lopez{i % 7} said on Monday that {100 + i} people were evacuated from "

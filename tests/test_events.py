@@ -236,9 +236,9 @@ def test_related_events_share_specific_actors():
 
 @pytest.fixture(scope="module")
 def samples():
-    from generator.events.cli import article_paths, load_paths
+    from generator.build import Report, load
 
-    records = load_paths(article_paths([str(REPO / "content" / "articles")]))
+    records = load(REPO / "content", Report())
     corpus = link(records)
     return corpus, E.cluster(corpus)
 
@@ -393,9 +393,12 @@ def test_day_penalty_grows_faster_than_the_gap():
 
 def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path):
     """Enough files for the process pool: its result (and the cache it fills) is the serial one's."""
+    from generator.build import Report, load
     from generator.build.cache import Cache
-    from generator.build.pipeline import PARALLEL_MIN
-    from generator.events.cli import load_paths
+    from generator.build.read import PARALLEL_MIN
+
+    def load_paths(paths, cache, workers):
+        return load(tmp_path, Report(), cache=cache, workers=workers, entries=([Path(p) for p in paths], []))
 
     folder = tmp_path / "in"
     folder.mkdir()

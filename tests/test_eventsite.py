@@ -11,7 +11,7 @@ import yaml
 from conftest import mkdocs_build
 from test_events import DAM, OTHERS, corpus_of
 
-from generator.build.pipeline import generate
+from generator.build import generate
 from generator.events import cluster as E
 from generator.eventsite import apply_registry, load_registry
 from generator.render import render

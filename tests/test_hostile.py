@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import make_project, mkdocs_build
 
+from generator.build import generate, is_error
 from generator.build.cache import Cache, dump
-from generator.build.pipeline import generate, is_error
 from generator.ingest import markdown, parse
 from generator.model import Extraction
 
@@ -290,6 +290,7 @@ def test_check_counts_the_new_errors(built):
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 1, out.stderr
     assert "passwd.txt:1: error: skipped" in out.stdout
+    assert "content/events.yml:5: error: 'late' is given twice" in out.stdout  # check reads events.yml too
     assert sum(1 for line in out.stdout.splitlines() if is_error(line)) >= 10
 
 

@@ -6,7 +6,7 @@ import pytest
 from conftest import make_project
 from test_determinism import EXTRA, tree
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 
 def _full(src, tmp_path, name):
@@ -120,7 +120,7 @@ def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeyp
     cannot be forked changes nothing but where the work is done."""
     import os
 
-    from generator.build import pipeline as build
+    from generator.build import read as build
 
     root = make_project(tmp_path / "ahead", EXTRA, samples=True)
     first = generate(root, quiet=True)
@@ -144,7 +144,7 @@ def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeyp
 
 
 def test_many_new_articles_are_not_extracted_ahead(tmp_path):
-    from generator.build.pipeline import AHEAD, _extract_ahead, article_files
+    from generator.build.read import AHEAD, _extract_ahead, article_files
 
     root = make_project(tmp_path / "many", {f"n{i}.txt": f"Report {i} from Ankara.\n" for i in range(AHEAD + 1)})
     read = {p: p.read_bytes() for p in article_files(root / "content")}
@@ -155,8 +155,9 @@ def test_many_new_articles_are_not_extracted_ahead(tmp_path):
 
 
 def test_articles_the_child_extracted_before_the_cache_pass_still_count_as_extracted(tmp_path):
+    from generator.build import Report, load
     from generator.build.cache import Cache
-    from generator.build.pipeline import Report, _extract_ahead, article_files, load
+    from generator.build.read import _extract_ahead, article_files
 
     root = make_project(tmp_path / "quick", {"a.txt": "Report from Ankara.\n", "b.txt": "Report from Paris.\n"})
     read = {p: p.read_bytes() for p in article_files(root / "content")}

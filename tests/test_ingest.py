@@ -191,7 +191,7 @@ def test_a_legacy_latin1_file_is_still_read_as_latin1():
 
 @pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
 def test_utf32_with_a_bom_is_not_read_as_utf16(codec):
-    from generator.build.pipeline import looks_binary
+    from generator.build.read import looks_binary
     from generator.ingest import decode
 
     good = "Storm hits coast\n\nA storm hit the \u201ccoast\u201d on Friday.\n"
@@ -203,7 +203,7 @@ def test_utf32_with_a_bom_is_not_read_as_utf16(codec):
 
 
 def test_nul_characters_anywhere_are_replaced_with_a_warning():
-    from generator.build.pipeline import looks_binary
+    from generator.build.read import looks_binary
     from generator.ingest import decode
 
     data = b"Headline\n\n" + b"Plain text. " * 1000 + b"\nA\x00B and\x00C.\n"
@@ -228,9 +228,11 @@ def test_invisible_characters_are_not_article_text():
 
 def answer(text, name="a.md"):
     """What ``briefing extract --json`` answers for a file holding ``text``."""
-    from generator.cli import extract_answer
+    from generator.build.read import analyse_article
+    from generator.extract.records import extraction_json
 
-    return extract_answer(parse(name, text))
+    article = parse(name, text)
+    return extraction_json(article, analyse_article(article)[0])
 
 
 def test_markdown_quote_text_is_the_file_slice_and_reads_without_markup():

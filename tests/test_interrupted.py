@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, make_project, mkdocs_build
 from test_determinism import EXTRA
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 # Runs a build of ROOT in a child process, counting its writes in ROOT/docs (os.replace of a
 # finished file over its target, os.unlink of the manifest or a page no longer generated), and
@@ -41,7 +41,7 @@ def watch(op):
     return wrapped
 
 os.replace, os.unlink = watch("replace"), watch("unlink")
-from generator.build.pipeline import generate
+from generator.build import generate
 generate(root, quiet=True)
 if mode == "count":
     print("\n".join(seen))

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 from conftest import mkdocs_build
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 
 class Page(HTMLParser):

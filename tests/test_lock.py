@@ -13,8 +13,7 @@ from pathlib import Path
 from conftest import REPO
 from test_interrupted import whole_tree
 
-from generator.build import lock
-from generator.build.pipeline import generate
+from generator.build import generate, lock
 
 # Takes the build lock of ROOT as a build would, says "locked", and holds it until its stdin
 # closes.  With "fork", it first forks a child that keeps its descriptors and outlives it (as

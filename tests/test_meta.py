@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from conftest import make_project, mkdocs_build
 
-from generator.build.pipeline import generate
+from generator.build import generate
 from generator.feed import FEED_MAX, normalise_site_url, site_url
 
 HOSTILE = '</script><script>alert(1)</script> Türkiye "Q" & Co'

@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it.common.entities import entities
 
-from generator.build.pipeline import analyse
-from generator.cli import extract_answer
+from generator.build import analyse
+from generator.build.read import analyse_article
 from generator.extract.actors import extract_actors
 from generator.extract.dates import extract_dates, infer_published
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
+from generator.extract.records import extraction_json
 from generator.ingest import parse
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "200"))
@@ -118,7 +119,8 @@ def test_whole_analysis_deterministic(text, name):
 def test_extract_answer_offsets_slice_the_file(text, name):
     """The contract of ``briefing extract --json`` (shared/eval/README.md): text == file[start:end],
     for Markdown articles too, whose extractors read a view without the markup."""
-    check_answer(text, extract_answer(parse(name, text)))
+    article = parse(name, text)
+    check_answer(text, extraction_json(article, analyse_article(article)[0]))
 
 
 @pytest.mark.parametrize("broken", [

@@ -12,7 +12,7 @@ from conftest import mkdocs_build
 from test_links import check_site
 
 from generator import svg
-from generator.build.pipeline import generate
+from generator.build import generate
 
 NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -8,7 +8,7 @@ import pytest
 from conftest import mkdocs_build
 from test_links import check_site
 
-from generator.build.pipeline import generate
+from generator.build import generate
 
 EXE = os.environ.get("BRIEFING_ZENSICAL") or shutil.which("zensical")
 if not EXE:

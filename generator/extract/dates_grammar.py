@@ -86,8 +86,8 @@ PART = r"(?:\s+(?i:morning|afternoon|evening|night))"
 
 _GRAMMAR = [
     # 2023-10-07 and 10/7/2023
-    rf"(?P<iso>(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
-    rf"(?P<usnum>(?<![\d/.])(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12]\d|0?[1-9])/(?P<us_y>(?:19|20)\d\d|\d\d)(?![\d/]))",
+    r"(?P<iso>(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
+    r"(?P<usnum>(?<![\d/.])(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12]\d|0?[1-9])/(?P<us_y>(?:19|20)\d\d|\d\d)(?![\d/]))",
     # the week of March 9
     rf"(?P<weekof>(?i:the\s+week\s+of)\s+(?P<wo_mon>{MONTH})\s+(?P<wo_day>{DAYNUM})(?:,?\s+(?P<wo_year>{YEAR}))?)",
     # (Friday,) Oct. 13(, 1989) / March eighth / October 7 last year
@@ -146,7 +146,7 @@ _GRAMMAR = [
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen))(?![\w-])))",
     # the end of the year, year-end
-    rf"(?P<yearend>(?i:(?:by\s+|at\s+)?the\s+end\s+of\s+the\s+year|year[-\s]end|year['\u2019]s\s+end)(?!\w))",
+    r"(?P<yearend>(?i:(?:by\s+|at\s+)?the\s+end\s+of\s+the\s+year|year[-\s]end|year['\u2019]s\s+end)(?!\w))",
     # (earlier) this week / last year / over the weekend / the coming month / next spring
     rf"(?P<relper>{PRE_PERIOD}?(?P<rp_rel>(?i:this|last|next|the\s+past|the\s+last|the\s+coming|the\s+previous|"
     rf"the\s+following|the\s+next|this\s+past|this\s+coming|over\s+the|the))\s+"
@@ -158,7 +158,7 @@ _GRAMMAR = [
     rf"(?P<season>(?:(?i:the\s+)?(?:(?P<se_rel>(?i:early|late|mid))[\s-]+)?)(?P<se_word>(?i:spring|summer|fall|autumn|winter))"
     rf"(?:\s+of)?\s+(?P<se_year>{YEAR}))",
     # decades: the 1990s, the '90s, the nineties
-    rf"(?P<decade>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<dec_year>1[5-9]\d0|20\d0)['\u2019]?s(?!\w)|"
+    r"(?P<decade>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<dec_year>1[5-9]\d0|20\d0)['\u2019]?s(?!\w)|"
     r"['\u2019](?P<dec_two>\d0)s(?!\w)|(?<=the\s)(?P<dec_word>(?i:twenties|thirties|forties|fifties|sixties|seventies|"
     r"eighties|nineties))(?!\w)))",
     # years: 2010, fiscal 1990, mid-1990, the end of 1998
