@@ -6,6 +6,7 @@ into it.  Nothing here knows about files or MkDocs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -16,6 +17,31 @@ ABBREVIATIONS = frozenset(
 
 _SENT_END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])""")
 _WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*")
+_NEWLINE = re.compile("\n")
+
+
+class Lines:
+    """Where each line of a text starts and ends, found by bisection over its line breaks.
+
+    ``view.find("\\n", i)`` costs the length of the rest of the line: over one long line with
+    many lookups (a 10 MB article with few line breaks) that is the square of its length;
+    here each lookup costs the logarithm of the number of lines."""
+
+    __slots__ = ("breaks", "size")
+
+    def __init__(self, view: str):
+        self.breaks = [m.start() for m in _NEWLINE.finditer(view)]
+        self.size = len(view)
+
+    def end(self, i: int) -> int:
+        """The first line break at or after i (``view.find("\\n", i)``), else the text's length."""
+        k = bisect_left(self.breaks, i)
+        return self.breaks[k] if k < len(self.breaks) else self.size
+
+    def start(self, i: int) -> int:
+        """Where the line holding i starts (``view.rfind("\\n", 0, i) + 1``)."""
+        k = bisect_left(self.breaks, i) - 1
+        return self.breaks[k] + 1 if k >= 0 else 0
 
 
 def lines(view: str) -> list[tuple[int, int]]:
