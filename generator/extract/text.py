@@ -44,6 +44,15 @@ class Lines:
         return self.breaks[k] + 1 if k >= 0 else 0
 
 
+def _word_before(view: str, lo: int, dot: int) -> str:
+    """The run of word characters and dots that ends at dot, not before lo (what
+    ``re.search(r"([\\w.]+)$", view[lo:dot])`` finds, without copying the sentence so far)."""
+    j = dot
+    while j > lo and (view[j - 1].isalnum() or view[j - 1] in "_."):
+        j -= 1
+    return view[j:dot]
+
+
 def lines(view: str) -> list[tuple[int, int]]:
     """Spans of non-blank lines, stripped."""
     out = []
@@ -70,9 +79,8 @@ def sentences(view: str, start: int = 0, end: int | None = None) -> list[tuple[i
         for m in _SENT_END.finditer(view, ls, le):
             dot = m.start()
             if view[dot] == "." and m.end() - dot == 1 or view[dot:m.end()].startswith(".") and len(view[dot:m.end()].rstrip("\"'\u201d\u2019)]")) == 1:
-                word = re.search(r"([\w.]+)$", view[s:dot])
-                if word:
-                    w = word.group(1).lower()
+                w = _word_before(view, s, dot).lower()  # not view[s:dot]: a sentence of many dots costs its square
+                if w:
                     if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
                         continue
             out.append((s, m.end()))
