@@ -198,24 +198,23 @@ _SPACE_AT = re.compile(r"\s")
 
 
 def _pieces(raw: str, start: int, end: int, mentions: list) -> list[tuple[int, int]]:
-    """[start, end) cut at white space outside actor mentions (sorted (start, end, id)) into
-    pieces of about PIECE characters (longer where no space is near)."""
+    """[start, end) cut into pieces of about PIECE characters, at white space outside actor
+    mentions (sorted (start, end, id)); a run of over PIECE characters without a space is cut
+    where it must be."""
     out = []
     while end - start > PIECE:
         lo, hi = start + PIECE // 2, start + PIECE
         cut = max(raw.rfind(" ", lo, hi), raw.rfind("\n", lo, hi))
-        if cut < 0:  # no space in the window: the next one
-            m = _SPACE_AT.search(raw, hi, end)
-            cut = m.start() if m else -1
+        if cut < 0:  # no space in the window: the next one, if it is near
+            m = _SPACE_AT.search(raw, hi, min(end, hi + PIECE))
+            cut = m.start() if m else hi
         k = bisect.bisect_right(mentions, (cut, len(raw) + 1, "")) - 1
-        while cut >= 0 and k >= 0 and mentions[k][0] < cut < mentions[k][1]:  # not inside a name: after it
-            m = _SPACE_AT.search(raw, mentions[k][1], end)
-            cut = m.start() if m else -1
-            k = bisect.bisect_right(mentions, (cut, len(raw) + 1, "")) - 1
-        if cut < 0:
+        if k >= 0 and mentions[k][0] < cut < mentions[k][1]:
+            cut = mentions[k][1]  # not inside a name: after it
+        if cut >= end:
             break
         out.append((start, cut))
-        start = cut + 1
+        start = cut
         while start < end and raw[start].isspace():
             start += 1
     if start < end:

@@ -212,3 +212,20 @@ def test_large_article_page_shows_all_its_text(project):
     assert text.split() == " ".join(paras).split()  # ... and nothing is lost or changed
     assert sum(t.count(">Recep Tayyip Erdogan</a>") for _, _, t in shown) == 600  # no name is cut
     assert shown[5][2] == 'Talks were held in <a class="bf-actor" href="#actor-ankara">Ankara</a>'
+
+
+def test_long_paragraph_pieces_keep_names_whole():
+    """Pieces of a very long paragraph: cut at spaces, or inside a run without any where they
+    must, never inside an actor's name; nothing but the white space at a cut is left out."""
+    from generator.render import PIECE, _pieces
+
+    raw = "a" * (3 * PIECE) + " Jane Doe said " + "b " * PIECE + "Recep Tayyip Erdogan" + " c" * PIECE
+    jane, recep = raw.index("Jane Doe"), raw.index("Recep")
+    mentions = [(jane, jane + 8, "jane-doe"), (recep, recep + 20, "recep-tayyip-erdogan")]
+    for names in (mentions, []):
+        pieces = _pieces(raw, 0, len(raw), names)
+        assert all(0 < e - s <= 2 * PIECE for s, e in pieces) and len(pieces) >= len(raw) // PIECE
+        assert "".join(raw[s:e] for s, e in pieces).replace(" ", "") == raw.replace(" ", "")
+        assert all(b[0] >= a[1] for a, b in zip(pieces, pieces[1:]))
+    pieces = _pieces(raw, 0, len(raw), mentions)
+    assert all(any(s <= ms and me <= e for s, e in pieces) for ms, me, _ in mentions)
