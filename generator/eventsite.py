@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import svg, yamlsafe
-from .escape import attr, html_text, md_text
+from .escape import attr, html_text, md_quote, md_text
 from .ingest import valid_date
 from .model import Corpus, Event, EventEntry, shown_text
 from .render import actor_md
@@ -32,6 +32,9 @@ from .slug import slugify
 
 KEYS = {"title", "date", "merge", "articles", "redirect_from"}
 HEADER_ACTORS = 30  # actors in an event page's front matter (its header shows the first six)
+# reports of one measure listed on an event page: one line of thousands of links (a huge article's
+# every "1,400 people") costs Python-Markdown their square; the rest are on the Figures page
+MEASURE_POINTS = 50
 
 
 def load_registry(path: Path, shown: str = "content/events.yml") -> tuple[dict[str, EventEntry], list[str]]:
@@ -251,7 +254,7 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
         lines.append("## Key quotes { data-search-exclude }\n")
         for rec, q in quotes[:8]:
             aid = rec.actor_of[(q.speaker_start, q.speaker_end)]
-            said = md_text(shown_text(rec.article, q.start, q.end))
+            said = md_quote(shown_text(rec.article, q.start, q.end))
             lines.append(f"- “{said}” — [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'events/x.md')}) "
                          f"<small>([source](../articles/{rec.slug}.md#{rec.anchor_at(q.start)}))</small>")
         lines.append("")
@@ -263,7 +266,9 @@ def event_page(corpus: Corpus, ev: Event, by_id: dict[str, Event], front) -> str
         for m in measures[:10]:
             vals = "; ".join(f"{md_text(shown_text(recs[p.slug].article, p.figure.start, p.figure.end))} "
                              f"([{md_text(recs[p.slug].article.source or 'source')}](../articles/{p.slug}.md#{p.anchor}))"
-                             for p in m.points)
+                             for p in m.points[:MEASURE_POINTS])
+            if len(m.points) > MEASURE_POINTS:
+                vals += f"; and {len(m.points) - MEASURE_POINTS} more on the [Figures](../figures/index.md) page"
             flag = " — **sources disagree**" if len({p.figure.value for p in m.points}) > 1 and \
                 len({p.slug for p in m.points}) > 1 else ""
             lines.append(f"- {md_text(m.label(names)).capitalize()}: {vals}{flag}")

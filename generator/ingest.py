@@ -411,7 +411,9 @@ def _text_blocks(raw: str, body: int) -> list[Block]:
     blocks: list[Block] = []
     for s, e, blank_before in spans:
         if blocks and not blank_before:
-            prev = raw[blocks[-1].start:blocks[-1].end]
+            # the last line of the block so far (not the whole block: joining a long run of wrapped
+            # lines would cost its square); _TERMINAL looks at the end of a line only
+            prev = raw[max(blocks[-1].start, raw.rfind("\n", blocks[-1].start, blocks[-1].end) + 1):blocks[-1].end]
             nxt = raw[s:e]
             if not _TERMINAL.search(prev) and (nxt[:1].islower() or (wrapped and 50 <= len(prev.splitlines()[-1]) <= 80)):
                 blocks[-1].end = e

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import svg
-from .escape import md_text
+from .escape import md_quote, md_text
 from .model import Corpus, Happening, Measure, shown_text
 from .render import _front_matter, _sort_key_article, actor_md
 
@@ -79,7 +79,7 @@ def quotes_page(corpus: Corpus) -> str:
     def quote_line(rec, q) -> str:
         partial = " <small>(partial)</small>" if q.partial else ""
         when = rec.article.published or "undated"
-        return (f"- “{md_text(shown_text(rec.article, q.start, q.end))}”{partial} — <small>{when}, "
+        return (f"- “{md_quote(shown_text(rec.article, q.start, q.end))}”{partial} — <small>{when}, "
                 f"[{md_text(rec.article.title)}](../articles/{rec.slug}.md#{rec.anchor_at(q.start)})</small>")
 
     order = sorted(by_speaker, key=lambda a: (-len(by_speaker[a]), corpus.actors[a].name.casefold()))

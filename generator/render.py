@@ -9,7 +9,8 @@ recorded is not drawn again (its content is ``None``: keep the file).  Index
 pages and exports depend on the whole corpus and are always drawn.
 Article bodies are written as escaped HTML blocks (one per paragraph, each
 with a stable ``id``) so that offsets, anchors and links stay under the
-generator's control whichever site builder reads the tree.  Index pages use
+generator's control whichever site builder reads the tree; a large article's
+page is grouped so that Python-Markdown's time stays linear (see LARGE_PAGE).  Index pages use
 Markdown links to ``.md`` files, which MkDocs checks in strict mode.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from . import svg
-from .escape import attr, html_text, md_inline, md_text, safe_url
+from .escape import attr, html_text, md_inline, md_quote, md_text, safe_url
 from .ingest import markdown
 from .model import Actor, ArticleRecord, Corpus, shown_text
 
@@ -131,11 +132,11 @@ def _linked_text(rec: ArticleRecord, start: int, end: int, page_url: str, mentio
 
 
 
-def _body_html(rec: ArticleRecord, page_url: str, corpus: Corpus) -> list[str]:
+def _body_html(rec: ArticleRecord, page_url: str, corpus: Corpus, blocks=None) -> list[str]:
     a = rec.article
     parts = []
     mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
-    for b in a.blocks:
+    for b in a.blocks if blocks is None else blocks:
         if a.fmt == "md":
             inner = b.html or markdown().render(a.raw[b.start:b.end]).strip()
             parts.append(f'<div class="bf-block bf-{b.kind}" id="{b.anchor}" markdown="0">\n{inner}\n</div>')
@@ -146,6 +147,89 @@ def _body_html(rec: ArticleRecord, page_url: str, corpus: Corpus) -> list[str]:
         else:
             parts.append(f'<p class="bf-{b.kind}" id="{b.anchor}" markdown="1">{inner}</p>')
     return parts
+
+
+# ---------------------------------------------------------------- large article pages
+#
+# Python-Markdown (MkDocs' parser) does work that grows with the square of some counts on one
+# page: at the end of each top-level HTML block it copies the rest of the page; each element
+# kept for md_in_html is taken out of and put back into one list of all of them; an element's
+# children are flattened one by one into a growing string; and inline patterns rescan a text
+# from its start after each match (escapes, links), so one long text costs the square of its
+# length.  On an ordinary article none of this shows; a page of tens of thousands of blocks
+# (a 10 MB article) did not build in 20 minutes.  Past LARGE_PAGE characters of article text,
+# a page is drawn so that every one of those counts stays small, and MkDocs' time grows with
+# the article: the body paragraphs and the quotes list are Markdown inside nested
+# ``<div markdown="1">`` groups of at most PART items, a Markdown article's blocks are raw HTML
+# in at most about MD_PARTS top-level groups, and a paragraph longer than PIECE characters is
+# shown as several paragraphs (the first keeps its anchor).  The text and every link are the same.
+
+LARGE_PAGE = 100_000
+PART = 100
+MD_PARTS = 50
+PIECE = 4_000
+
+
+def is_large(rec: ArticleRecord) -> bool:
+    return len(rec.article.raw) > LARGE_PAGE
+
+
+def _grouped(items: list[str], cls: str, sep: str = "\n\n") -> str:
+    """Markdown blocks (``sep``: a blank line between paragraphs, a newline between the lines
+    of one list) in ``<div markdown="1">`` groups of at most PART, grouped again until at most
+    PART remain, under one wrapper of class ``cls``: one top-level block, and no element with
+    more than PART children."""
+    level = [f'<div markdown="1">\n\n{sep.join(items[i:i + PART])}\n\n</div>' for i in range(0, len(items), PART)]
+    while len(level) > PART:
+        level = ['<div markdown="1">\n' + "\n".join(level[i:i + PART]) + "\n</div>"
+                 for i in range(0, len(level), PART)]
+    return f'<div class="{cls}" markdown="1">\n' + "\n".join(level) + "\n</div>"
+
+
+_SPACE_AT = re.compile(r"\s")
+
+
+def _pieces(raw: str, start: int, end: int, mentions: list) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of about PIECE characters, at white space outside actor
+    mentions (sorted (start, end, id)); a run of over PIECE characters without a space is cut
+    where it must be."""
+    out = []
+    while end - start > PIECE:
+        lo, hi = start + PIECE // 2, start + PIECE
+        cut = max(raw.rfind(" ", lo, hi), raw.rfind("\n", lo, hi))
+        if cut < 0:  # no space in the window: the next one, if it is near
+            m = _SPACE_AT.search(raw, hi, min(end, hi + PIECE))
+            cut = m.start() if m else hi
+        k = bisect.bisect_right(mentions, (cut, len(raw) + 1, "")) - 1
+        if k >= 0 and mentions[k][0] < cut < mentions[k][1]:
+            cut = mentions[k][1]  # not inside a name: after it
+        if cut >= end:
+            break
+        out.append((start, cut))
+        start = cut
+        while start < end and raw[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def _large_body(rec: ArticleRecord, blocks, page_url: str, corpus: Corpus) -> list[str]:
+    """The blocks of a large article's page (see LARGE_PAGE)."""
+    a = rec.article
+    if a.fmt == "md":
+        html = [f'<div class="bf-block bf-{b.kind}" id="{b.anchor}">\n'
+                f'{b.html or markdown().render(a.raw[b.start:b.end]).strip()}\n</div>' for b in blocks]
+        k = max(PART, -(-len(html) // MD_PARTS))
+        return ['<div class="bf-part">\n' + "\n".join(html[i:i + k]) + "\n</div>" for i in range(0, len(html), k)]
+    mentions = sorted((s, e, aid) for (s, e), aid in rec.actor_of.items())
+    items = []
+    for b in blocks:
+        for n, (s, e) in enumerate(_pieces(a.raw, b.start, b.end, mentions)):
+            inner = _linked_text(rec, s, e, page_url, mentions, corpus)
+            if inner:
+                items.append(f"{inner}\n{{: .bf-{b.kind} #{b.anchor} }}" if n == 0 else f"{inner}\n{{: .bf-{b.kind} }}")
+    return [_grouped(items, "bf-body")] if items else []
 
 
 def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
@@ -190,14 +274,23 @@ def _article_page(rec: ArticleRecord, corpus: Corpus) -> str:
     lines = [_front_matter(fm)]
     # the header (date, source, place, event) is overrides/article.html's, from the front matter;
     # the actors line follows the headline (and standfirst, byline) of a plain-text article
-    body = _body_html(rec, page_url, corpus)
     lead = 0
     while lead < len(a.blocks) and a.blocks[lead].kind in ("headline", "standfirst", "byline"):
         lead += 1
+    large = is_large(rec)
+    if large:
+        body = _body_html(rec, page_url, corpus, a.blocks[:lead]) + _large_body(rec, a.blocks[lead:], page_url, corpus)
+    else:
+        body = _body_html(rec, page_url, corpus)
     lines.extend(p + "\n" for p in body[:lead])
     if actors:
-        links = ", ".join(f"[{md_text(x.name)}]({actor_md(corpus, x.id, md_of(page_url))})" for x in actors)
-        lines.append(f'<p class="bf-actors" markdown="1">Actors: {links}</p>\n')
+        links = [f"[{md_text(x.name)}]({actor_md(corpus, x.id, md_of(page_url))})" for x in actors]
+        if large and len(links) > PART:  # one paragraph of thousands of links costs their square (see LARGE_PAGE)
+            lines.append(_grouped([("Actors: " if i == 0 else "") + ", ".join(links[i:i + PART])
+                                   + ("," if i + PART < len(links) else "") + "\n{: .bf-actors }"
+                                   for i in range(0, len(links), PART)], "bf-actors-all") + "\n")
+        else:
+            lines.append(f'<p class="bf-actors" markdown="1">Actors: {", ".join(links)}</p>\n')
     lines.extend(p + "\n" for p in body[lead:])
     lines.extend(_facts(rec, corpus, page_url))
     lines.extend(_cards(rec, corpus, [x for x in actors if corpus.home_of().get(x.id) == rec.slug]))
@@ -242,10 +335,13 @@ def _facts(rec: ArticleRecord, corpus: Corpus, page_url: str) -> list[str]:
             who = (f"[{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, md_of(page_url))})"
                    if aid in corpus.actors else md_text(q.speaker_description or spk or "unattributed"))
             partial = " (partial)" if q.partial else ""
-            items.append(f'<li markdown="1">“[{md_text(shown_text(a, q.start, q.end))}](#{rec.anchor_at(q.start)})”'
-                         f'{partial} — {who}</li>\n')
-        out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n<ul class="bf-quotes" markdown="1">\n'
-                   + "".join(items) + "</ul>\n")
+            items.append(f"“[{md_quote(shown_text(a, q.start, q.end))}](#{rec.anchor_at(q.start)})”{partial} — {who}")
+        if is_large(rec) and len(items) > PART:  # see LARGE_PAGE
+            out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n'
+                       + _grouped([f"- {x}" for x in items], "bf-quotes", "\n") + "\n")
+        else:
+            out.append('<h2 id="quotes" data-search-exclude>Quotes</h2>\n<ul class="bf-quotes" markdown="1">\n'
+                       + "".join(f'<li markdown="1">{x}</li>\n' for x in items) + "</ul>\n")
     if ex.figures:
         items = []
         for f in ex.figures:
@@ -352,7 +448,7 @@ def _actor_quotes(x: Actor, corpus: Corpus) -> list[str]:
     lines = ["## Quotes { data-search-exclude }\n"]
     for rec, q in sorted(items, key=lambda it: (_sort_key_article(it[0]), it[1].start)):
         partial = " <small>(partial)</small>" if q.partial else ""
-        said = md_text(shown_text(rec.article, q.start, q.end))
+        said = md_quote(shown_text(rec.article, q.start, q.end))
         lines.append(f"- “{said}”{partial} — <small>{rec.article.published or 'undated'}, "
                      f"[{md_text(rec.article.title)}](../articles/{rec.slug}.md#{rec.anchor_at(q.start)})</small>")
     return lines + [""]

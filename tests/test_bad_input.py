@@ -1,5 +1,6 @@
 """Bad input never breaks the site or loses an article: each case gets a clear path:line message."""
 import json
+import os
 import re
 
 import pytest
@@ -154,9 +155,103 @@ def test_check_command_exit_code(built):
     assert lines and all(re.match(r"^[^:]+:\d+: (error|warning): ", l) for l in lines), lines[:3]
 
 
-def test_ten_megabyte_article(project):
-    para = ("Turkish President Recep Tayyip Erdogan said on Tuesday that 1,400 people were killed. "
-            "\u201cWe will not stop,\u201d he said in Ankara.\n\n")
-    root = project({"huge.txt": "Huge article\n\n" + para * (10_000_000 // len(para))})
+_LARGE_CHILD = """
+import json, re, sys, time
+from pathlib import Path
+import markdown
+import generator.extract, generator.render  # imported before the baseline is taken
+from generator.build import generate
+
+def kb(field):  # this process's resident memory now (VmRSS) or at its peak (VmHWM), in kB
+    return int(re.search(field + r":\\s+(\\d+)", Path("/proc/self/status").read_text()).group(1))
+
+root = Path(sys.argv[1])
+base = kb("VmRSS")
+t = time.process_time()
+report = generate(root, quiet=True)
+generation = time.process_time() - t
+page = (root / "docs" / "articles" / "huge.md").read_text(encoding="utf-8")
+t = time.process_time()
+html = markdown.markdown(page.split("\\n---\\n", 1)[1], extensions=sys.argv[2].split(","))
+print(json.dumps({"generation": generation, "markdown": time.process_time() - t, "kb": kb("VmHWM") - base,
+                  "published": report.published, "rejected": len(report.rejected), "paragraphs": html.count("<p ")}))
+"""
+
+
+def test_large_article_is_published_in_linear_time_and_memory(tmp_path):
+    """A large article is published, and 4 times its size costs about 4 times the CPU time and
+    memory, not 16: generation, and Python-Markdown on its page with the site's extensions
+    (MkDocs' step that had not finished a 10 MB article after 20 minutes: it copied the rest
+    of the page at each paragraph). Run in a child each, for its own memory peak; CPU time,
+    so that other processes on the machine do not count. benchmarks/large_article.py gives
+    the whole build (with ``mkdocs build``) for 1 to 10 MB."""
+    import subprocess
+    import sys
+
+    import yaml
+    from conftest import REPO, make_project
+
+    # a paragraph with an actor, a date, a figure and a quotation, then short ones: many blocks
+    unit = ("Turkish President Recep Tayyip Erdogan said on Tuesday that 1,400 people were killed. "
+            "\u201cWe will not stop,\u201d he said in Ankara.\n\n" + "Officials met again to discuss the plan.\n\n" * 8)
+    conf = yaml.load((REPO / "mkdocs.yml").read_text().replace("!ENV", ""), Loader=yaml.SafeLoader)
+    extensions = ",".join(["toc", "tables", "fenced_code"] + conf["markdown_extensions"])  # MkDocs' own and the site's
+    runs = {}
+    for size in (200_000, 800_000):
+        root = make_project(tmp_path / str(size), {"huge.txt": "Huge article\n\n" + unit * (size // len(unit))})
+        out = subprocess.run([sys.executable, "-c", _LARGE_CHILD, str(root), extensions], capture_output=True, text=True,
+                             env=dict(os.environ, BRIEFING_WORKERS="1"))
+        assert out.returncode == 0, out.stderr[-2000:]
+        runs[size] = json.loads(out.stdout.splitlines()[-1])
+        assert runs[size]["published"] == 1 and not runs[size]["rejected"]
+        assert runs[size]["paragraphs"] >= 9 * (size // len(unit))  # every paragraph is on the page
+    small, large = runs[200_000], runs[800_000]
+    for what in ("generation", "markdown", "kb"):  # quadratic would be 16; the Markdown step was 9
+        assert large[what] / max(small[what], 1e-9) < 6, (what, runs)
+
+
+def test_large_article_page_shows_all_its_text(project):
+    """A large article's page (drawn for Python-Markdown's sake in groups, see render.LARGE_PAGE)
+    still shows every paragraph with its anchor and all its text; a very long paragraph is
+    shown in pieces, cut outside names, the first with the paragraph's anchor."""
+    import html as html_lib
+
+    import markdown
+
+    from generator import render
+
+    long_para = " ".join(f"Recep Tayyip Erdogan spoke in Ankara on day {i}, officials said." for i in range(600))
+    paras = [f"Paragraph {i} of the report: talks resumed, officials in Ankara said." for i in range(2000)]
+    paras.insert(1000, long_para)
+    paras[5] = "Talks were held in Ankara"  # a name ends the paragraph, before its attribute list
+    root = project({"huge.txt": "Huge article\n\n" + "\n\n".join(paras) + "\n"})
     report = generate(root, quiet=True)
     assert report.published == 1 and not report.rejected
+    page = (root / "docs/articles/huge.md").read_text(encoding="utf-8")
+    assert len(page) > render.LARGE_PAGE and page.count('<div class="bf-body" markdown="1">') == 1
+    out = markdown.markdown(page.split("\n---\n", 1)[1], extensions=["toc", "tables", "attr_list", "md_in_html"])
+    shown = re.findall(r'<p class="bf-paragraph"( id="p(\d+)")?>(.*?)</p>', out)
+    assert [int(n) for _, n, _ in shown if n] == list(range(2, len(paras) + 2))  # every anchor, in order
+    pieces = [t for _, n, t in shown if not n]
+    assert len(pieces) >= len(long_para) // render.PIECE  # the long paragraph is cut ...
+    text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", t)) for _, _, t in shown)
+    assert text.split() == " ".join(paras).split()  # ... and nothing is lost or changed
+    assert sum(t.count(">Recep Tayyip Erdogan</a>") for _, _, t in shown) == 600  # no name is cut
+    assert shown[5][2] == 'Talks were held in <a class="bf-actor" href="#actor-ankara">Ankara</a>'
+
+
+def test_long_paragraph_pieces_keep_names_whole():
+    """Pieces of a very long paragraph: cut at spaces, or inside a run without any where they
+    must, never inside an actor's name; nothing but the white space at a cut is left out."""
+    from generator.render import PIECE, _pieces
+
+    raw = "a" * (3 * PIECE) + " Jane Doe said " + "b " * PIECE + "Recep Tayyip Erdogan" + " c" * PIECE
+    jane, recep = raw.index("Jane Doe"), raw.index("Recep")
+    mentions = [(jane, jane + 8, "jane-doe"), (recep, recep + 20, "recep-tayyip-erdogan")]
+    for names in (mentions, []):
+        pieces = _pieces(raw, 0, len(raw), names)
+        assert all(0 < e - s <= 2 * PIECE for s, e in pieces) and len(pieces) >= len(raw) // PIECE
+        assert "".join(raw[s:e] for s, e in pieces).replace(" ", "") == raw.replace(" ", "")
+        assert all(b[0] >= a[1] for a, b in zip(pieces, pieces[1:]))
+    pieces = _pieces(raw, 0, len(raw), mentions)
+    assert all(any(s <= ms and me <= e for s, e in pieces) for ms, me, _ in mentions)

@@ -407,3 +407,36 @@ def test_newswire_double_apostrophes_and_backticks():
 def test_time_phrases_and_objects_are_not_speakers():
     (q,) = quotes("Beck, who has in the past described Trump as “a pathological sociopath”, spoke in Indiana.")
     assert q.speaker_text == "Beck"
+
+
+def _cpu_seconds(fn, *args, repeat: int = 3) -> float:
+    """The least CPU time of a few calls (CPU time, not wall time: other processes on the
+    machine do not count), with the collector off as in a build."""
+    import gc
+    import time
+
+    gc.disable()
+    try:
+        best = float("inf")
+        for _ in range(repeat):
+            t = time.process_time()
+            fn(*args)
+            best = min(best, time.process_time() - t)
+        return best
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("unit", ['He said \u201cthis, x \u201c y and \u201ca\u201d \u201c ', 'a "b c "d e " f '])
+def test_unpaired_marks_on_a_long_line_cost_linear_time(unit):
+    """A long line with many unpaired quotation marks: 4 times the text must take about 4 times
+    as long, not 16 (each opening mark used to look for the end of its line with str.find)."""
+    from generator.extract.quotes_marks import double_spans, single_spans
+
+    def both(view):
+        single_spans(view, [(o, c) for o, c, _ in double_spans(view)])
+
+    n = 300_000
+    small = _cpu_seconds(both, "Head\n\n" + unit * (n // len(unit)))
+    large = _cpu_seconds(both, "Head\n\n" + unit * (4 * n // len(unit)))
+    assert large / small < 8, (small, large)

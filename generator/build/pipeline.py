@@ -21,7 +21,6 @@ from ..link.registry import load as load_registry
 from ..model import ArticleRecord, Corpus
 from ..render import TEMP_SUFFIX, event_files, existing_files, write_tree
 from .cache import Cache
-from .read import Report, _extract_ahead, load
 from .lock import build_lock
 from .manifest import (
     MANIFEST,
@@ -34,6 +33,7 @@ from .manifest import (
     _write_manifest,
 )
 from .parallel import Background, can_fork
+from .read import Report, _extract_ahead, load
 
 
 def link_articles(content: Path, records: list[ArticleRecord], report: Report) -> Corpus:

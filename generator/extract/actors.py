@@ -28,6 +28,7 @@ consistency; no statistical model, nothing fetched at run time.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import ActorMention
@@ -1034,14 +1035,20 @@ def _resolve(doc: _Doc):
     counts: dict[str, int] = {}
     for c in cands:
         counts[c.text] = counts.get(c.text, 0) + 1
+    full_starts: dict[str, list[int]] = {}
     out = []
     for c in cands:
         if c.strength < 3 or c.type != "country":
             full = person_full.get(c.text)
             if full and c.type != "country" and c.strength < 3 or full and c.type == "place" and c.strength == 3 \
                     and len(c.text.split()) == 1 and any(p.strength >= 1 for p in full):
-                prev = [p for p in full if p.s < c.s] or full
-                p = prev[-1]
+                # the last full name written before it, else the last one (each list is in text order;
+                # found by bisection, not by a scan: a name repeated thousands of times costs its square)
+                starts = full_starts.get(c.text)
+                if starts is None:
+                    starts = full_starts[c.text] = [p.s for p in full]
+                k = bisect.bisect_left(starts, c.s)
+                p = full[k - 1] if k else full[-1]
                 c.type, c.name, c.strength = "person", p.text, max(c.strength, 2)
             elif c.text in acronym:
                 c.type, c.name = acronym[c.text]

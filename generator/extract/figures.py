@@ -1076,7 +1076,7 @@ def _parse_at(view: str, pos: int, kind: str):
         if (not _sentence_start_before(view, pw_start) or (not f.counted and view[f.end:f.end + 1] in (",", ";", ")") and prev_lw not in L.QUALIFIER_KEEP)) and prev_lw not in ("the", "a", "an", "some", "about", "all", "only", "just", "over", "nearly", "around") and not prev[0].endswith(("'s", "’s", "s'")):
             return None, f.end
     if digits and not cur and f.kind == "count":
-        am = re.match(r"[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Drive|Place|Square|Way|Terrace|Court)\b", view[f.end if not f.counted else end:][:60])
+        am = re.match(r"[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Drive|Place|Square|Way|Terrace|Court)\b", view[(f.end if not f.counted else end):(f.end if not f.counted else end) + 60])
         if am:
             return None, f.end
     if digits and not cur and f.kind == "count" and prev_lw in ("page", "pages", "section", "chapter", "no", "nos", "number", "route", "flight", "room", "article", "clause", "paragraph"):

@@ -49,6 +49,7 @@ from .quotes_speakers import (
     strip_title,
     tokens,
 )
+from .text import Lines
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
            "rev", "st", "ft", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",
@@ -96,6 +97,7 @@ class _Doc:
         self._cands: list[tuple[int, int, str, str]] | None = None
         self._cand_keys: list[int] = []
         self._ends: list[tuple[int, int]] | None = None
+        self._lines: Lines | None = None
         self._heads: dict[int, bool] = {}
         self._proper: dict[str, bool] = {}
         self.speakers: list[Phrase] = []  # speakers found so far, by position
@@ -105,10 +107,9 @@ class _Doc:
 
     # -- text geometry -------------------------------------------------
     def line_bounds(self, i: int) -> tuple[int, int]:
-        v = self.view
-        s = v.rfind("\n", 0, i) + 1
-        e = v.find("\n", i)
-        return s, (len(v) if e < 0 else e)
+        if self._lines is None:
+            self._lines = Lines(self.view)  # by bisection: find/rfind cost a long line's length per quotation
+        return self._lines.start(i), self._lines.end(i)
 
     def inside_quote(self, i: int) -> bool:
         k = bisect.bisect_right(self.opens, i) - 1

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .text import Lines
+
 DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
 SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
@@ -53,11 +55,6 @@ def _direction(view: str, i: int) -> str:
     return "?"
 
 
-def _line_end(view: str, i: int) -> int:
-    j = view.find("\n", i)
-    return len(view) if j < 0 else j
-
-
 def _next_line_start(view: str, i: int) -> tuple[int, bool]:
     """First non-blank character after the line break at i; and whether a blank line was crossed."""
     m = _PARA_BREAK.match(view, i)
@@ -72,6 +69,10 @@ def double_spans(view: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     marks = [m.start() for m in _DOUBLE.finditer(view)]
     out: list[tuple[int, int, list[tuple[int, int]]]] = []
     n = len(marks)
+    if not n:
+        return out
+    lines = Lines(view)  # line ends by bisection: each unpaired mark of a long line looked for its end
+    _line_end = lines.end
     k = 0
     open_at = -1
     conts: list[tuple[int, int]] = []
@@ -84,12 +85,12 @@ def double_spans(view: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             if nxt == i and _direction(view, i) != "close":
                 # a new paragraph that opens with a mark: the quotation continues
                 conts.append((line_end, i))
-                line_end = _line_end(view, i)
+                line_end = _line_end(i)
                 k += 1
                 continue
-            if not blank and nxt < len(view) and line_end - view.rfind("\n", 0, open_at) < 120:
+            if not blank and nxt < len(view) and line_end - (lines.start(open_at) - 1) < 120:
                 # hard-wrapped text: keep looking on the next line
-                line_end = _line_end(view, nxt)
+                line_end = _line_end(nxt)
                 continue
             open_at = -1  # unbalanced: drop it
             conts = []
@@ -98,7 +99,7 @@ def double_spans(view: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             if d != "close":
                 open_at = i
                 conts = []
-                line_end = _line_end(view, i)
+                line_end = _line_end(i)
             k += 1
             continue
         # a quotation is open
@@ -111,13 +112,13 @@ def double_spans(view: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             # a second curly opening mark in the same paragraph: the first was stray
             open_at = i
             conts = []
-            line_end = _line_end(view, i)
+            line_end = _line_end(i)
         elif d == "open" and view[i] == '"' and view[i - 1] in " \t" and i - open_at > 1 \
                 and view[i + 1:i + 2].isalnum() and view[i - 2:i - 1] not in (",", ":", "") \
-                and not _closes_soon(view, i):
+                and not _closes_soon(view, i, line_end if i <= line_end else _line_end(i)):
             open_at = i
             conts = []
-            line_end = _line_end(view, i)
+            line_end = _line_end(i)
         else:
             if i > open_at + 1 and view[open_at + 1:i].strip():
                 out.append((open_at, i, conts))
@@ -127,9 +128,8 @@ def double_spans(view: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return out
 
 
-def _closes_soon(view: str, i: int) -> bool:
-    """Whether the straight mark at i, read as an opening, has no closing mark after it in its line."""
-    e = _line_end(view, i)
+def _closes_soon(view: str, i: int, e: int) -> bool:
+    """Whether the straight mark at i, read as an opening, has no closing mark after it in its line (ending at e)."""
     j = view.find('"', i + 1, e)
     return j < 0
 
@@ -145,6 +145,8 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
     k = 0
     n = len(marks)
     inside = sorted(inside)
+    if n:
+        _line_end = Lines(view).end
     # for each mark, the index of the next closing mark, plural possessive and opening mark (right to left)
     nxt_strong, nxt_weak, nxt_barrier = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
     for j in range(n - 1, -1, -1):
@@ -175,7 +177,7 @@ def single_spans(view: str, inside: list[tuple[int, int]]) -> list[tuple[int, in
         if not opening:
             k += 1
             continue
-        end = _line_end(view, i)
+        end = _line_end(i)
         stop = end
         if bi < len(inside) and inside[bi][0] < stop:
             stop = inside[bi][0]
