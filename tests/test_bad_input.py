@@ -206,8 +206,10 @@ def test_large_article_is_published_in_linear_time_and_memory(tmp_path):
         assert runs[size]["published"] == 1 and not runs[size]["rejected"]
         assert runs[size]["paragraphs"] >= 9 * (size // len(unit))  # every paragraph is on the page
     small, large = runs[200_000], runs[800_000]
-    for what in ("generation", "markdown", "kb"):  # quadratic would be 16; the Markdown step was 9
-        assert large[what] / max(small[what], 1e-9) < 6, (what, runs)
+    # 4 times the text: linear is 4, quadratic 16 (the old Markdown step was 9 at these sizes); CPU time
+    # on this shared machine still varies by a third from run to run, hence the margin
+    for what in ("generation", "markdown", "kb"):
+        assert large[what] / max(small[what], 1e-9) < 8, (what, runs)
 
 
 def test_large_article_page_shows_all_its_text(project):
