@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from . import svg, yamlsafe
+from . import svg
+from .ingest import yamlsafe
 from .escape import attr, html_text, md_quote, md_text
 from .ingest import valid_date
 from .model import Corpus, Event, EventEntry, shown_text

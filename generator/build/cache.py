@@ -22,7 +22,7 @@ from ..model import ActorMention, Article, Block, DateMention, Extraction, Figur
 
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 # what an article's extraction depends on: ingest, the model and every extractor with its data
-_DEPENDS = ("build/cache.py", "ingest.py", "model", "slug.py", "yamlsafe.py", "events/terms.py", "extract", "data")
+_DEPENDS = ("build/cache.py", "ingest", "model", "slug.py", "events/terms.py", "extract", "data")
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import yamlsafe
+from ..ingest import yamlsafe
 from ..escape import safe_url
 from ..model import ACTOR_TYPES, Entry, Registry
 from ..slug import slugify

@@ -145,7 +145,7 @@ def load_entries(path, kind: str, keys: set[str]) -> tuple[list[tuple[str, int, 
     empty; a file that cannot be read or parsed is reported and ignored; an id that is not a
     slug is slugged, a repeated id or an entry that is not a mapping is skipped, and unknown
     keys are reported."""
-    from .slug import RESERVED, slugify
+    from ..slug import RESERVED, slugify
 
     entries: list[tuple[str, int, dict]] = []
     problems: list[tuple[int, str, str]] = []
