@@ -60,7 +60,7 @@ def cmd_check(args) -> int:
     from .build import Report, is_error, load
     from .build.cache import Cache
     from .build.pipeline import link_articles
-    from .eventsite import load_registry as load_events
+    from .events.editorial import load_registry as load_events
 
     root = _root(args.root)
     report = Report()

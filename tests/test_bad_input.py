@@ -159,7 +159,7 @@ _LARGE_CHILD = """
 import json, re, sys, time
 from pathlib import Path
 import markdown
-import generator.extract, generator.render  # imported before the baseline is taken
+import generator.extract, generator.render.site, generator.render.article  # imported before the baseline is taken
 from generator.build import generate
 
 def kb(field):  # this process's resident memory now (VmRSS) or at its peak (VmHWM), in kB
@@ -220,7 +220,7 @@ def test_large_article_page_shows_all_its_text(project):
 
     import markdown
 
-    from generator import render
+    from generator.render import article as render
 
     long_para = " ".join(f"Recep Tayyip Erdogan spoke in Ankara on day {i}, officials said." for i in range(600))
     paras = [f"Paragraph {i} of the report: talks resumed, officials in Ankara said." for i in range(2000)]
@@ -245,7 +245,7 @@ def test_large_article_page_shows_all_its_text(project):
 def test_long_paragraph_pieces_keep_names_whole():
     """Pieces of a very long paragraph: cut at spaces, or inside a run without any where they
     must, never inside an actor's name; nothing but the white space at a cut is left out."""
-    from generator.render import PIECE, _pieces
+    from generator.render.article import PIECE, _pieces
 
     raw = "a" * (3 * PIECE) + " Jane Doe said " + "b " * PIECE + "Recep Tayyip Erdogan" + " c" * PIECE
     jane, recep = raw.index("Jane Doe"), raw.index("Recep")

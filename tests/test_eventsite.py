@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 from conftest import mkdocs_build
+from support import draw as render
 from test_events import DAM, OTHERS, corpus_of
 
 from generator.build import generate
 from generator.events import cluster as E
-from generator.eventsite import apply_registry, load_registry
-from generator.render import render
+from generator.events.editorial import apply_registry, load_registry
 
 DAM_ID = "thousands-flee-as-orsolan-dam-collapses-in-valmora"
 CHESS_ID = "petrova-wins-lindau-chess-open"

@@ -116,7 +116,7 @@ def test_events_beside_event_free_files_gives_the_serial_tree(tmp_path, monkeypa
 @pytest.mark.parametrize("child", ["works", "fails", "no fork"])
 def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeypatch, child):
     """A rebuild extracts the few articles the cache lacks in a child while it reads the cache
-    (build._extract_ahead); the report still says what was extracted, and a child that fails or
+    (build.extract_ahead); the report still says what was extracted, and a child that fails or
     cannot be forked changes nothing but where the work is done."""
     import os
 
@@ -144,26 +144,26 @@ def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeyp
 
 
 def test_many_new_articles_are_not_extracted_ahead(tmp_path):
-    from generator.build.read import AHEAD, _extract_ahead, article_files
+    from generator.build.read import AHEAD, article_files, extract_ahead
 
     root = make_project(tmp_path / "many", {f"n{i}.txt": f"Report {i} from Ankara.\n" for i in range(AHEAD + 1)})
     read = {p: p.read_bytes() for p in article_files(root / "content")}
-    assert _extract_ahead(root / "content", root, read, tmp_path / "cache") == []
+    assert extract_ahead(root / "content", root, read, tmp_path / "cache") == []
     assert not (tmp_path / "cache").exists()  # nothing stored: a cold build extracts over its pool
     few = dict(list(read.items())[:AHEAD])
-    assert len(_extract_ahead(root / "content", root, few, tmp_path / "cache")) == AHEAD
+    assert len(extract_ahead(root / "content", root, few, tmp_path / "cache")) == AHEAD
 
 
 def test_articles_the_child_extracted_before_the_cache_pass_still_count_as_extracted(tmp_path):
     from generator.build import Report, load
     from generator.build.cache import Cache
-    from generator.build.read import _extract_ahead, article_files
+    from generator.build.read import article_files, extract_ahead
 
     root = make_project(tmp_path / "quick", {"a.txt": "Report from Ankara.\n", "b.txt": "Report from Paris.\n"})
     read = {p: p.read_bytes() for p in article_files(root / "content")}
     folder = tmp_path / "cache"
     # the child stores both entries before the parent's pass reaches them
-    keys = _extract_ahead(root / "content", root, read, folder)
+    keys = extract_ahead(root / "content", root, read, folder)
 
     class Done:  # a child that has finished
         def result(self):

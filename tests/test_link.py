@@ -1,11 +1,12 @@
 """Canonical actors across the corpus, the editorial registry and permanent ids."""
 import re
 
+from support import draw as render
+
 from generator.ingest import parse
 from generator.link.actors import link
 from generator.link.registry import load as load_registry
 from generator.model import ActorMention, ArticleRecord, Extraction
-from generator.render import render
 
 
 def record(slug, text, names):

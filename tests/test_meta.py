@@ -12,7 +12,7 @@ import pytest
 from conftest import make_project, mkdocs_build
 
 from generator.build import generate
-from generator.feed import FEED_MAX, normalise_site_url, site_url
+from generator.render.feed import FEED_MAX, normalise_site_url, site_url
 
 HOSTILE = '</script><script>alert(1)</script> Türkiye "Q" & Co'
 HOSTILE_TITLE = '</script><script>alert(2)</script> "Quoted" & <b>bold</b>'

@@ -3,7 +3,9 @@ import re
 
 import yaml
 from conftest import mkdocs_build
+from support import draw as render
 
+from generator.build.write import write_tree
 from generator.ingest import parse
 from generator.link.actors import link
 from generator.model import (
@@ -14,7 +16,6 @@ from generator.model import (
     Figure,
     Quote,
 )
-from generator.render import render, write_tree
 
 A1 = ("date 2023-11-05 Gaza toll rises\n\nThe health ministry in Gaza said 9,500 people have been killed in Gaza. "
       "Hamas attacked Israel on October 7.\n\n\u201cWe will not stop,\u201d Netanyahu said.\n")
@@ -108,10 +109,10 @@ def test_corpus_pages_build_strict(project):
 
 
 def test_front_matter_round_trips_any_text():
-    from generator.render import _front_matter
+    from generator.render.frontmatter import front_matter
     nasty = 'a "quoted" \\ back: slash # not comment\n\t\x00\x07\x85\x9f\u2028\ud800 \U0001F600 {{ x }} --- ... *alias &anchor'
     data = {"title": nasty, "list": [{"text": nasty, "n": 1.5, "ok": True, "none": None}]}
-    text = _front_matter(data)
+    text = front_matter(data)
     assert text.startswith("---\n") and text.endswith("---\n\n")
     back = yaml.safe_load(text[4:-5])
     assert back["list"][0]["n"] == 1.5 and back["list"][0]["none"] is None

@@ -11,8 +11,8 @@ import pytest
 from conftest import mkdocs_build
 from test_links import check_site
 
-from generator import svg
 from generator.build import generate
+from generator.render import pictures as svg
 
 NS = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"

@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 from .. import __version__
-from ..render import TEMP_SUFFIX
 from .cache import code_version
 from .read import MAX_ARTICLE_BYTES, scan
+from .write import TEMP_SUFFIX
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -20,7 +20,7 @@ MANIFEST = ".briefing-manifest.json"
 URLS = ".briefing-urls.json"
 
 
-def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = None) -> str:
+def tree_fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = None) -> str:
     """Everything the generated tree depends on: article bytes, editorial files, the generator.
     The article files' bytes are kept in ``read``, when given, so that :func:`load` need not
     read them again."""
@@ -44,13 +44,13 @@ def _fingerprint(root: Path, content: Path, read: dict[Path, bytes] | None = Non
         if p.is_file():
             h.update(name.encode() + p.read_bytes())
     # the feed's links and title: BRIEFING_SITE_URL or mkdocs.yml's site_url, site_name, site_description
-    from ..feed import site_config, site_url
+    from ..render.feed import site_config, site_url
 
     h.update(json.dumps([site_url(root), site_config(root)], sort_keys=True).encode())
     return h.hexdigest()
 
 
-def _read_manifest(out: Path) -> dict:
+def read_manifest(out: Path) -> dict:
     """The last build's manifest, or {} when there is none to trust: absent (a build removes it
     before writing its first page and writes it again, whole, after its last: see
     :func:`_generate`), unreadable, or not in this version's form (a sha1 and a size for every
@@ -66,21 +66,21 @@ def _read_manifest(out: Path) -> dict:
     return m
 
 
-def _write_manifest(out: Path, manifest: dict) -> None:
+def write_manifest(out: Path, manifest: dict) -> None:
     """Write the manifest whole or not at all (a temporary file renamed over it).  The sizes are
     a list in the order of "files" (sorted): a second map with 45,000 keys would add a third to
     the time the no-change check spends reading it."""
-    _write_json(out / MANIFEST, dict(manifest, sizes=[manifest["sizes"][rel] for rel in sorted(manifest["files"])]))
+    write_json(out / MANIFEST, dict(manifest, sizes=[manifest["sizes"][rel] for rel in sorted(manifest["files"])]))
 
 
-def _write_json(path: Path, data: dict) -> None:
+def write_json(path: Path, data: dict) -> None:
     """Write a JSON file whole or not at all (a temporary file renamed over it)."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     tmp.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)
 
 
-def _read_urls(out: Path) -> dict[str, str]:
+def read_urls(out: Path) -> dict[str, str]:
     """Each article file's URL slug as the last build gave it (:data:`URLS`), so that it keeps it."""
     try:
         urls = json.loads((out / URLS).read_text(encoding="utf-8"))
@@ -89,7 +89,7 @@ def _read_urls(out: Path) -> dict[str, str]:
     return {k: v for k, v in urls.items() if isinstance(v, str)} if isinstance(urls, dict) else {}
 
 
-def _remove_manifest(out: Path) -> None:
+def remove_manifest(out: Path) -> None:
     try:
         os.unlink(out / MANIFEST)
     except FileNotFoundError:

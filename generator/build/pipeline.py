@@ -15,25 +15,26 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ..feed import feed_files
 from ..link.actors import link
 from ..link.registry import load as load_registry
 from ..model import ArticleRecord, Corpus
-from ..render import TEMP_SUFFIX, event_files, existing_files, write_tree
+from ..render.feed import feed_files
+from ..render.site import event_files
 from .cache import Cache
 from .lock import build_lock
 from .manifest import (
     MANIFEST,
     URLS,
-    _fingerprint,
-    _read_manifest,
-    _read_urls,
-    _remove_manifest,
-    _write_json,
-    _write_manifest,
+    read_manifest,
+    read_urls,
+    remove_manifest,
+    tree_fingerprint,
+    write_json,
+    write_manifest,
 )
 from .parallel import Background, can_fork
-from .read import Report, _extract_ahead, load
+from .read import Report, extract_ahead, load
+from .write import TEMP_SUFFIX, existing_files, write_tree
 
 
 def link_articles(content: Path, records: list[ArticleRecord], report: Report) -> Corpus:
@@ -61,8 +62,8 @@ def cluster_events(corpus, content: Path) -> EventsResult:
     it then mentions); the events are returned, not attached."""
     from ..events.cluster import cluster, related
     from ..events.cluster import infer_published as infer_from_events
-    from ..eventsite import apply_registry
-    from ..eventsite import load_registry as load_events
+    from ..events.editorial import apply_registry
+    from ..events.editorial import load_registry as load_events
 
     entries, problems = load_events(content / "events.yml")
     events, redirects, more = apply_registry(cluster(corpus), entries, corpus)
@@ -118,7 +119,7 @@ def free_files(corpus, with_bases: bool = True) -> FreeFiles:
     """The event-free files and what the pages' input digests need that does not depend on the
     events (the articles' base digests, unless ``with_bases`` is false: see
     :func:`events_and_free_files`)."""
-    from ..render import (
+    from ..render.site import (
         actor_bases,
         actors_by_happening,
         article_bases,
@@ -145,7 +146,7 @@ def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str
 
     The child also computes the digests of the article pages' inputs (they need the inferred
     dates, which it has) and of the events, where the event-free files take longer."""
-    from ..render import article_bases, event_bases
+    from ..render.site import article_bases, event_bases
     from .parallel import fork_map
 
     free = None
@@ -216,8 +217,8 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     report = Report()
     t0 = time.perf_counter()
     read: dict[Path, bytes] = {}
-    fingerprint = _fingerprint(root, content, read)
-    manifest = _read_manifest(out)
+    fingerprint = tree_fingerprint(root, content, read)
+    manifest = read_manifest(out)
     on_disk = walk.result() if not force and manifest.get("fingerprint") == fingerprint else None
     # nothing changed: the same inputs, every file the manifest claims there with its size, and no
     # temporary file left over (a full pass below removes any)
@@ -235,11 +236,11 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
         return report
     cache = Cache((cache_dir or root / ".cache" / "briefing") if use_cache else None)
     # a new or edited article is extracted in a child while the cache is read here
-    ahead = Background(partial(_extract_ahead, content, root, read, cache.folder)) \
+    ahead = Background(partial(extract_ahead, content, root, read, cache.folder)) \
         if cache.folder is not None and can_fork() else None
     try:
         records = load(content, report, root, cache, workers, progress=not quiet, read=read, ahead=ahead,
-                       owners=_read_urls(out))
+                       owners=read_urls(out))
     finally:
         if ahead is not None:
             ahead.close()
@@ -274,11 +275,11 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     # that may have changed, so it goes now and comes back, whole, after the last write.  A build
     # killed in between leaves none: the next one compares every file it draws with what is on
     # disk and removes whatever else is there (temporary files included), as into a fresh folder.
-    _remove_manifest(out)
+    remove_manifest(out)
     report.pages, hashes, sizes = write_tree(out, files, previous, keep=(".gitignore", MANIFEST, URLS),
                                              existing=on_disk, digests=free.digests, force=force)
-    _write_json(out / URLS, {r.article.path: r.slug for r in records})
-    _write_manifest(out, {
+    write_json(out / URLS, {r.article.path: r.slug for r in records})
+    write_manifest(out, {
         "fingerprint": fingerprint, "files": hashes, "sizes": sizes, "inputs": inputs, "inferred": inferred,
         "report": {"files": report.files, "published": report.published, "problems": report.problems}})
     t5 = time.perf_counter()

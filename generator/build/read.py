@@ -32,7 +32,7 @@ MAX_ARTICLE_BYTES = 20_000_000
 PARALLEL_MIN = 64  # below this many articles to extract, a process pool costs more than it saves
 
 
-AHEAD = 8  # at most this many new or changed articles are extracted ahead, in a child (_extract_ahead)
+AHEAD = 8  # at most this many new or changed articles are extracted ahead, in a child (extract_ahead)
 
 
 @dataclass
@@ -186,7 +186,7 @@ def _analyse_job(job: tuple[str, bytes, str | None, str]):
     return res
 
 
-def _extract_ahead(content: Path, root: Path, read: dict[Path, bytes], folder: Path) -> list[str]:
+def extract_ahead(content: Path, root: Path, read: dict[Path, bytes], folder: Path) -> list[str]:
     """Extract the few articles the cache lacks (an edit, a new article) and store their entries;
     returns their cache keys.  Run in a child as a rebuild starts, while the parent reads the
     cache: the parent then finds them there instead of importing the extractors and extracting
@@ -220,7 +220,7 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
          ahead: Background | None = None, owners: dict[str, str] | None = None,
          entries: tuple[list[Path], list[tuple[Path, str]]] | None = None) -> list[ArticleRecord]:
     """Ingest and extract every article file of ``content/articles``, from the cache where possible
-    (``read``: the bytes of files already read, by path; ``ahead``: :func:`_extract_ahead` started
+    (``read``: the bytes of files already read, by path; ``ahead``: :func:`extract_ahead` started
     in a child; ``owners``: the URL slug the last build gave each file, which it keeps, see
     :func:`_owned`; ``entries``: other files to read, as :func:`scan` gives them)."""
     read = read or {}

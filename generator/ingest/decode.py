@@ -41,7 +41,7 @@ def trim(s: str) -> str:
     return _EDGES.sub("", s)
 
 
-def _blank(text: str, start: int, end: int) -> str:
+def blank_out(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping line breaks (same length)."""
     return text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]
 
@@ -104,7 +104,7 @@ def _damaged_utf8(data: bytes, problems: list[str]) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
     """Where each line begins, as Markdown counts lines (a lone CR ends one too)."""
     starts = [0]
     for m in re.finditer("\r\n?|\n", text):
@@ -112,7 +112,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():

@@ -37,7 +37,7 @@ def valid_date(value) -> tuple[str | None, str | None]:
     return day.isoformat(), None
 
 
-def _read_front_matter(article: Article, text: str) -> None:
+def read_front_matter(article: Article, text: str) -> None:
     try:
         doc = yamlsafe.load_doc(text, first_line=2)
     except yamlsafe.YamlProblem as e:

@@ -11,7 +11,7 @@ from ..model import Block
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
-from .decode import _line_starts, _strip_span
+from .decode import line_starts, strip_span
 
 
 @lru_cache(maxsize=1)
@@ -204,11 +204,11 @@ def _after_link(raw: str, pos: int, limit: int, kind: str) -> int:
 _IMAGE_END = object()  # marks, in the walk over inline tokens, where an image's alt text ends
 
 
-def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
+def markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
     """Text view and top-level blocks of a Markdown body starting at offset ``body``."""
     chars = [c if c in "\r\n" else " " for c in raw]
     text = raw[body:]
-    starts = _line_starts(text)
+    starts = line_starts(text)
 
     def off(line: int) -> int:
         return body + (starts[line] if line < len(starts) else len(text))
@@ -219,7 +219,7 @@ def _markdown_view(raw: str, body: int) -> tuple[str, list[Block]]:
     opened: tuple[Block, int] | None = None  # the top-level block being read, and its first token
     for i, tok in enumerate(tokens):
         if tok.level == 0 and tok.map and tok.nesting >= 0:
-            s, e = _strip_span(raw, off(tok.map[0]), off(tok.map[1]))
+            s, e = strip_span(raw, off(tok.map[0]), off(tok.map[1]))
             if s < e:
                 kind = {"heading_open": "heading", "paragraph_open": "paragraph", "bullet_list_open": "list",
                         "ordered_list_open": "list", "blockquote_open": "quote", "fence": "code",

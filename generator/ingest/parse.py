@@ -28,10 +28,10 @@ from ..slug import slugify
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
-from .decode import _blank, decode, text_digest
-from .frontmatter import _read_front_matter, valid_date
-from .markdown import _markdown_view
-from .structure import _structure, _text_blocks
+from .decode import blank_out, decode, text_digest
+from .frontmatter import read_front_matter, valid_date
+from .markdown import markdown_view
+from .structure import plain_blocks, read_structure
 
 
 def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
@@ -46,12 +46,12 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
         body = 1
     m = _FRONT.match(raw)
     if m:
-        view = _blank(view, 0, m.end())
+        view = blank_out(view, 0, m.end())
         body = m.end()
-        _read_front_matter(article, m.group(2))
+        read_front_matter(article, m.group(2))
     d = _INLINE_DATE.match(raw[body:])
     if d:
-        view = _blank(view, body, body + d.end())
+        view = blank_out(view, body, body + d.end())
         if not article.published:
             value, problem = valid_date(d.group(2))
             line = raw[: body + d.start(2)].count("\n") + 1
@@ -61,12 +61,12 @@ def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:
                 article.published, article.published_from = value, "inline prefix"
         body += d.end()
     if fmt == "md":
-        md_view, blocks = _markdown_view(raw, body)
+        md_view, blocks = markdown_view(raw, body)
         view = view[:body] + md_view[body:]
     else:
-        blocks = _text_blocks(raw, body)
+        blocks = plain_blocks(raw, body)
     article.view = view
-    _structure(article, blocks)
+    read_structure(article, blocks)
     article.text_digest = text_digest(article.view)
     return article
 

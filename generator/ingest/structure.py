@@ -9,7 +9,7 @@ from ..model import Article, Block, shown_text
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
-from .decode import _strip_span, has_text, trim
+from .decode import has_text, strip_span, trim
 
 _TERMINAL = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
 
@@ -51,12 +51,12 @@ MAX_HEADLINE_WORDS = 30
 MAX_SOURCE_WORDS = 6
 
 
-def _text_blocks(raw: str, body: int) -> list[Block]:
+def plain_blocks(raw: str, body: int) -> list[Block]:
     """Blocks of a plain-text body: each non-blank line is a paragraph, except
     lines that are visibly hard-wrapped, which are joined to the line before."""
     spans = []
     for m in re.finditer(r"[^\n]+", raw[body:]):
-        s, e = _strip_span(raw, body + m.start(), body + m.end())
+        s, e = strip_span(raw, body + m.start(), body + m.end())
         if s < e:
             blank_before = not spans or "\n" in raw[spans[-1][1]:s] and raw[spans[-1][1]:s].count("\n") > 1
             spans.append((s, e, blank_before))
@@ -120,7 +120,7 @@ def _place(dateline: str) -> str:
     return "".join(parts)
 
 
-def _structure(article: Article, blocks: list[Block]) -> None:
+def read_structure(article: Article, blocks: list[Block]) -> None:
     """Label headline, standfirst, byline and dateline; choose the title; number the anchors."""
     raw = article.raw
     text_blocks = [b for b in blocks if b.kind in ("paragraph", "heading") and has_text(article.view, b.start, b.end)]

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..ingest import yamlsafe
 from ..escape import safe_url
+from ..ingest import yamlsafe
 from ..model import ACTOR_TYPES, Entry, Registry
 from ..slug import slugify
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Corpus
+from ..model import Corpus
 
 FEED_MAX = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -106,7 +106,7 @@ def _stamp(iso: str) -> str:
 
 def feed_items(corpus: Corpus) -> list[dict]:
     """The feed's entries, newest first: dated articles and dated multi-article events."""
-    from .eventsite import event_actors, lead_sentence
+    from .event import event_actors, lead_sentence
 
     items = []
     of = corpus.event_of() if corpus.events else {}

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import shown_text
+from ..model import shown_text
 
 MAX_MARKS = 60
 MAX_STACK = 5  # marks stacked on one day (or week...) before "+n"
@@ -474,7 +474,7 @@ def actor_block(corpus, x, top: list[tuple[str, int]]) -> str:
     list says it all."""
     if len(x.articles) < 2 or len(top) < 2:
         return ""
-    from .render import actor_home_url, actor_url
+    from .urls import actor_home_url, actor_url
 
     here = actor_url(x.id)
     nodes = [Node(corpus.actors[aid].name, rel(here, actor_home_url(corpus, aid)), n)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import svg
-from .escape import md_quote, md_text
-from .model import Corpus, Happening, Measure, shown_text
-from .render import _front_matter, _sort_key_article, actor_md
+from ..escape import md_quote, md_text
+from ..model import Corpus, Happening, Measure, shown_text
+from . import pictures
+from .frontmatter import front_matter
+from .indexes import article_order
+from .urls import actor_md
 
 TIMELINE_LATEST = 200
 FIGURES_SINGLES = 300
@@ -50,12 +52,12 @@ def timeline_pages(corpus: Corpus, happenings: list[Happening]) -> dict[str, str
                         f"## Latest {TIMELINE_LATEST}\n"]
         body += [_happening_line(corpus, h, "../") for h in happenings[-TIMELINE_LATEST:]]
         for y, hs in years.items():
-            page = [_front_matter({"title": f"Timeline {y}", "search": {"exclude": True}}), f"# Timeline: {y}\n",
+            page = [front_matter({"title": f"Timeline {y}", "search": {"exclude": True}}), f"# Timeline: {y}\n",
                     "[All years](index.md)\n"] + [_happening_line(corpus, h, "../") for h in hs]
             files[f"timeline/{y}.md"] = "\n".join(page) + "\n"
     if not happenings:
         body.append("No dated happenings yet.")
-    files["timeline/index.md"] = _front_matter({"title": "Timeline", "search": {"exclude": True}}) + "\n".join(body) + "\n"
+    files["timeline/index.md"] = front_matter({"title": "Timeline", "search": {"exclude": True}}) + "\n".join(body) + "\n"
     return files
 
 
@@ -72,7 +74,7 @@ def quotes_page(corpus: Corpus) -> str:
                 anonymous.append(item)
             else:
                 unattributed.append(item)
-    lines = [_front_matter({"title": "Quotes", "search": {"exclude": True}}), "# Quotes\n",
+    lines = [front_matter({"title": "Quotes", "search": {"exclude": True}}), "# Quotes\n",
              f"{sum(len(v) for v in by_speaker.values()) + len(anonymous)} attributed quotes, grouped by speaker. "
              "Each links to the paragraph it was said in.\n"]
 
@@ -85,11 +87,11 @@ def quotes_page(corpus: Corpus) -> str:
     order = sorted(by_speaker, key=lambda a: (-len(by_speaker[a]), corpus.actors[a].name.casefold()))
     for aid in order:
         lines.append(f"## [{md_text(corpus.actors[aid].name)}]({actor_md(corpus, aid, 'quotes/index.md')})\n")
-        items = sorted(by_speaker[aid], key=lambda it: (_sort_key_article(it[0]), it[1].start))
+        items = sorted(by_speaker[aid], key=lambda it: (article_order(it[0]), it[1].start))
         lines += [quote_line(*it) for it in items] + [""]
     if anonymous:
         lines.append("## Unnamed sources\n")
-        for rec, q in sorted(anonymous, key=lambda it: (_sort_key_article(it[0]), it[1].start)):
+        for rec, q in sorted(anonymous, key=lambda it: (article_order(it[0]), it[1].start)):
             spk = q.speaker_text if q.speaker_start is None else shown_text(rec.article, q.speaker_start, q.speaker_end)
             who = q.speaker_description or spk or "unnamed"
             lines.append(quote_line(rec, q) + f" <small>({md_text(who)})</small>")
@@ -114,7 +116,7 @@ def figures_page(corpus: Corpus, measures: list[Measure]) -> str:
     names = {aid: a.name for aid, a in corpus.actors.items()}
     multi = [m for m in measures if len({p.slug for p in m.points}) > 1]
     single = [m for m in measures if len({p.slug for p in m.points}) <= 1]
-    lines = [_front_matter({"title": "Figures", "search": {"exclude": True}}), "# Figures\n",
+    lines = [front_matter({"title": "Figures", "search": {"exclude": True}}), "# Figures\n",
              "Reported numbers grouped by what they measure, in the order they were published, each with its source "
              "and a link to its paragraph. Where articles published the same day give different numbers for the "
              "same thing, the disagreement is flagged.\n"]
@@ -123,7 +125,7 @@ def figures_page(corpus: Corpus, measures: list[Measure]) -> str:
     header = ["| Published | Value | As written | Attributed to | Article |", "|---|---|---|---|---|"]
     for i, m in enumerate(multi):
         lines.append(f"### {md_text(m.label(names)).capitalize()}\n")
-        if pic := svg.measure_block(corpus, m, names, f"bf-m{i}"):
+        if pic := pictures.measure_block(corpus, m, names, f"bf-m{i}"):
             lines.append(pic)
         for pts in m.conflicts:
             vals = ", ".join(sorted({fmt_value(p.figure.value) for p in pts}))
