@@ -28,7 +28,9 @@ sys.path.insert(0, str(REPO))
 
 from generator.build import Report, load  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
-from generator.events.cluster import _candidates, _docs, cluster, related  # noqa: E402
+from generator.events.cluster import cluster, related  # noqa: E402
+from generator.events.docs import make_docs  # noqa: E402
+from generator.events.scoring import candidate_pairs  # noqa: E402
 from generator.link.actors import link  # noqa: E402
 
 
@@ -61,7 +63,7 @@ def main() -> int:
             t = time.perf_counter()
             evs = cluster(corpus)
             dt = min(dt, time.perf_counter() - t)
-        pairs = len(_candidates(_docs(corpus.records)))
+        pairs = len(candidate_pairs(make_docs(corpus.records)))
         print(f"  n={n:5d}: {dt:6.2f} s, {len(evs)} events, {pairs} candidate pairs scored; "
               f"time / (n log2 n) = {dt / (n * math.log2(n)) * 1e6:.1f} microseconds")
 

@@ -28,7 +28,7 @@ def cmd_build(args) -> int:
     from .build.lock import build_lock
 
     root = _root(args.root)
-    # one build at a time in a checkout, from reading docs/ to MkDocs writing site/ (generator.lock);
+    # one build at a time in a checkout, from reading docs/ to MkDocs writing site/ (generator.build.lock);
     # the MkDocs child does not take it (BRIEFING_GENERATED: its hook does nothing)
     with build_lock(root):
         return _build(root, args)

@@ -213,7 +213,7 @@ def test_large_article_is_published_in_linear_time_and_memory(tmp_path):
 
 
 def test_large_article_page_shows_all_its_text(project):
-    """A large article's page (drawn for Python-Markdown's sake in groups, see render.LARGE_PAGE)
+    """A large article's page (drawn for Python-Markdown's sake in groups, see render.article.LARGE_PAGE)
     still shows every paragraph with its anchor and all its text; a very long paragraph is
     shown in pieces, cut outside names, the first with the paragraph's anchor."""
     import html as html_lib

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.events import cluster as E
+from generator.events import describe, params, scoring
+from generator.events import docs as event_docs
 from generator.extract import extract
 from generator.ingest import parse
 from generator.link.actors import link
@@ -204,7 +206,7 @@ def test_ids_are_slugs_of_titles_and_stable_when_unrelated_articles_are_added():
     for arts, eid in ids_before.items():
         assert ids_after[arts] == eid
     for e in after:
-        assert e.id == E._id_base(e.title) and len(e.id) <= 60
+        assert e.id == describe.id_base(e.title) and len(e.id) <= 60
     dam = next(e for e in after if len(e.articles) == 3)
     assert dam.title in {"Valmora dam breach floods three villages", "Thousands flee as Orsolan dam collapses in Valmora",
                          "Prosecutors open inquiry into Orsolan dam collapse"}
@@ -301,7 +303,7 @@ def _story_groups(core_weight: float, days_b: list[int], lone: bool = False):
 
     def doc(day: int, terms: dict[str, float]):
         norm = sum(v * v for v in terms.values()) ** 0.5
-        return E._Doc(rec=None, pub=date(2031, 8, day), lead_end=0, source=None,
+        return event_docs.Doc(rec=None, pub=date(2031, 8, day), lead_end=0, source=None,
                       vec={t: v / norm for t, v in terms.items()})
 
     def group(tag: str, days: list[int]):
@@ -317,7 +319,7 @@ def _story_groups(core_weight: float, days_b: list[int], lone: bool = False):
     if lone:  # a single later report with the same core and its own angle
         docs.append(doc(7, {**{c: core_weight for c in ("kessel", "dravik", "lom")},
                             **{f"lone-own{u}": 1.3 for u in range(8)}}))
-    scores = {(i, j): E._score(docs[i], docs[j]) for i in range(len(docs)) for j in range(i + 1, len(docs))}
+    scores = {(i, j): scoring.score_pair(docs[i], docs[j]) for i in range(len(docs)) for j in range(i + 1, len(docs))}
     return docs, scores
 
 
@@ -326,7 +328,7 @@ def test_groups_telling_one_story_over_days_merge_in_the_second_stage():
     cross = [scores[(i, j)] for i in range(4) for j in range(4, 8)]
     first = E._average_link(docs, scores)
     # report by report, the collapse and the inquiry are too unlike to be merged ...
-    assert sum(cross) / len(cross) < E.THRESHOLD
+    assert sum(cross) / len(cross) < params.THRESHOLD
     assert first == [[0, 1, 2, 3], [4, 5, 6, 7]]
     # ... but what each group's reports have in common, the story's core, is the same
     assert E._merge_stories(docs, first, scores) == [list(range(8))]
@@ -371,10 +373,10 @@ EARNINGS_FOLLOW_UP = (
 def test_same_kind_of_report_on_other_participants_is_another_event():
     # two firms' quarterly results on one day share a subject's words, not a participant
     corpus = corpus_of(EARNINGS + DAM + OTHERS)
-    docs = {d.rec.slug: d for d in E._docs(corpus.records)}
+    docs = {d.rec.slug: d for d in event_docs.make_docs(corpus.records)}
     a, b = docs["earn-halden"], docs["earn-marlow"]
     assert not a.participants & b.participants
-    assert E.THRESHOLD < E._text_score(a, b) < E.NO_PARTICIPANT_BAR and E._score(a, b) == 0.0
+    assert params.THRESHOLD < scoring.text_score(a, b) < params.NO_PARTICIPANT_BAR and scoring.score_pair(a, b) == 0.0
     assert {frozenset({"earn-halden"}), frozenset({"earn-marlow"})} <= groups(E.cluster(corpus))
     # another report of Halden's results names its participants and joins it
     evs = E.cluster(corpus_of(EARNINGS + [EARNINGS_FOLLOW_UP] + DAM + OTHERS))
@@ -383,12 +385,12 @@ def test_same_kind_of_report_on_other_participants_is_another_event():
 
 
 def test_day_penalty_grows_faster_than_the_gap():
-    pen = [E._day_penalty(d) for d in range(8)]
-    assert pen[0] == pen[1] == 0.0 and pen[2] == pytest.approx(E.DAY_PENALTY)
+    pen = [scoring.day_penalty(d) for d in range(8)]
+    assert pen[0] == pen[1] == 0.0 and pen[2] == pytest.approx(params.DAY_PENALTY)
     steps = [b - a for a, b in zip(pen[1:], pen[2:])]
     assert all(later > earlier for earlier, later in zip(steps, steps[1:]))
     # a resemblance that makes reports a day apart one event does not five days apart
-    assert 0.3 - pen[1] >= E.THRESHOLD > 0.3 - pen[5]
+    assert 0.3 - pen[1] >= params.THRESHOLD > 0.3 - pen[5]
 
 
 def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path):
@@ -418,7 +420,7 @@ def test_events_cli_extracts_many_files_in_parallel_like_one_at_a_time(tmp_path)
 
 
 def test_top_keys_are_the_heaviest_terms_with_ties_by_term():
-    from generator.events.cluster import _top_keys
+    from generator.events.docs import _top_keys
 
     vec = {"m": 0.5, "b": 0.2, "a": 0.2, "z": 0.9, "c": 0.2, "y": 0.1}
     assert _top_keys(vec, 3) == ["z", "m", "a"]  # ties at the cut go by term
@@ -428,7 +430,7 @@ def test_top_keys_are_the_heaviest_terms_with_ties_by_term():
 
 
 def test_weight_tables_are_the_idf_tables_over_all_and_over_dated_documents():
-    """events._docs weighs terms with vectors.weight_tables, one pass over the vocabulary; it must
+    """events.make_docs weighs terms with vectors.weight_tables, one pass over the vocabulary; it must
     give exactly what idf_table gives over all documents and over the dated ones."""
     import random
     from collections import Counter

@@ -58,7 +58,7 @@ def cluster_events(corpus, content: Path) -> EventsResult:
     """Cluster the articles into events and apply the editor's content/events.yml.
 
     An undated article reporting the same happening as dated ones is dated from them, with
-    the evidence (applied to ``corpus`` here: :func:`generator.events.related` reads the dates
+    the evidence (applied to ``corpus`` here: :func:`generator.events.cluster.related` reads the dates
     it then mentions); the events are returned, not attached."""
     from ..events.cluster import cluster, related
     from ..events.cluster import infer_published as infer_from_events
@@ -198,7 +198,7 @@ def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir
     (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
     root = Path(root)
     out = Path(out) if out else root / "docs"
-    with build_lock(root):  # one build at a time in a checkout (generator.lock); waits, saying so
+    with build_lock(root):  # one build at a time in a checkout (generator.build.lock); waits, saying so
         paused = gc.isenabled()
         gc.disable()
         # what is on disk now, walked (tens of thousands of files) in a child while the articles are read

@@ -7,7 +7,7 @@ core: who (the actors), what (the specific words of the lead: "recalls",
 that, with no topic lists and nothing keyed to particular articles:
 
 1. **Representation.**  Each article is a TF-IDF vector of its content words
-   (:mod:`generator.events_text`, weighed by :mod:`generator.vectors`) and of its linked actors (as terms
+   (:mod:`generator.events.terms`, weighed by :mod:`generator.events.vectors`) and of its linked actors (as terms
    ``@actor-id``); the first sentences (the lead, where a report states its
    happening) count twice, the headline once (headlines are often catchy).
    Terms no other article has weigh :data:`UNIQUE_WEIGHT` of their IDF weight:
@@ -43,7 +43,7 @@ that, with no topic lists and nothing keyed to particular articles:
      corpus is about) shows no shared happening.  An article that names no
      actor at all is not held to this (the extractor may have missed them);
    - for dated articles, a penalty that grows faster than the gap between
-     the publication dates (:func:`_day_penalty`: nothing within a day, then
+     the publication dates (:func:`day_penalty`: nothing within a day, then
      :data:`DAY_PENALTY` for the second day, twice that for the third, and so
      on: in all 0.02, 0.06, 0.12, 0.20 for gaps of 2 to 5 days).  Reports of
      one happening bunch in its first days, while the other stories on the
@@ -102,201 +102,41 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-import operator
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from itertools import chain, combinations
+from datetime import date
 
-from ..build.parallel import fork_map, split, workers
-from ..ingest import DATELINE as _DATELINE
-from ..model import ArticleRecord, Corpus, Event, shown_text
-from ..slug import slugify
-from .terms import LEAD_SENTENCES, LEAD_WEIGHT, article_words, headline, lead_end, words
-from .vectors import centroid, cosine, vector, weight_tables
-
-ACTOR_WEIGHT = 1.0  # a linked actor mention counts as much as a word
-UNIQUE_WEIGHT = 0.3  # weight of terms no other article has (they only lengthen the vector)
-MIN_SHARED = 3  # terms two articles must share for their cosine to count
-KEY_TERMS = 40  # distinctive terms per article used to find candidate pairs
-MIN_KEYS = 2  # distinctive terms two articles must share to be compared at all
-NEAR_KEYS = 8  # ... that a pair with an undated article must share (it must be a close retelling)
-MAX_POSTING = 50  # a term in more articles than this proposes no candidate pairs
-WINDOW_DAYS = 14  # dated articles further apart than this are never one event
-DAY_PENALTY = 0.02  # score lost for the second day between publication dates (more for each later day)
-THRESHOLD = 0.14  # mean pair score two groups need to merge
-UNDATED_BAR = 0.80  # cosine two undated articles need: versions of one report
-MIXED_BAR = 0.60  # cosine an undated article needs with a dated one: a close retelling of that report
-SAME_SOURCE_BAR = 0.45  # cosine two articles of the same outlet need
-NO_PARTICIPANT_BAR = 0.45  # cosine two dated articles need when they name no participant in common
-PARTICIPANT_SHARE = 0.2  # an actor named by more than this share of the articles (smoothed) is no participant
-PARTICIPANT_PRIOR = 20  # ... of len(articles) + PARTICIPANT_PRIOR: in a small corpus every actor is specific
-STORY_BAR = 0.30  # centroid cosine (less the day penalty) two groups of 2+ reports need to merge as one story
-LEAD_DATE_SPAN = 10  # a day named in a lead at most this many days before publication can date the happening
-RELATED_MIN = 0.3  # actor-profile similarity from which two events are related
-RELATED_MAX = 8  # related events kept per event
-PARALLEL_PAIRS = 20_000  # candidate pairs from which scoring them in several processes saves time
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAY_NUM = {d: i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
-
-
-@dataclass
-class _Doc:
-    rec: ArticleRecord
-    pub: date | None
-    lead_end: int
-    source: str | None
-    vec: dict[str, float] = field(default_factory=dict)
-    keys: list[str] = field(default_factory=list)
-    participants: frozenset[str] | None = None  # its specific actors ("@id"); None: it names no actor at all
-
+from ..model import ArticleRecord, Corpus, Event
+from .describe import (
+    assign_ids,
+    by_date,
+    evidence_of,
+    happening_date,
+    lead_weekdays,
+    title_of,
+    weekday_on_or_before,
+)
+from .docs import Doc, lead_end_of, make_docs, pub_date
+from .params import (
+    DAY_PENALTY,
+    MAX_POSTING,
+    RELATED_MAX,
+    RELATED_MIN,
+    STORY_BAR,
+    THRESHOLD,
+    WINDOW_DAYS,
+)
+from .scoring import candidate_pairs, score_pair
+from .vectors import centroid, cosine
 
 # ----------------------------------------------------------------------------- representation
-
-def _pub(rec: ArticleRecord) -> date | None:
-    try:
-        return date.fromisoformat(rec.article.published) if rec.article.published else None
-    except ValueError:
-        return None
-
-
-def _lead_end(rec: ArticleRecord, n: int = LEAD_SENTENCES) -> int:
-    return lead_end(rec.article, n)
-
-
-def _headline(rec: ArticleRecord) -> str:
-    return headline(rec.article)
-
-
-def _actor_terms(rec: ArticleRecord, lead_end: int) -> dict[str, float]:
-    """The article's linked actors as terms ("@id"), those of the lead weighted."""
-    terms: dict[str, float] = {}
-    place_end = end = 0
-    if rec.article.dateline:  # a wire dateline's agency says nothing of the happening
-        _s, place_end, end = rec.article.dateline
-    for (s, _e), aid in rec.actor_of.items():
-        if place_end <= s < end:
-            continue
-        t = "@" + aid
-        terms[t] = terms.get(t, 0) + ACTOR_WEIGHT * (LEAD_WEIGHT if s < lead_end else 1)
-    return terms
-
-
-def _top_keys(vec: dict[str, float], n: int = KEY_TERMS) -> list[str]:
-    """The n terms of highest weight, most distinctive first, ties by term."""
-    if len(vec) <= n:
-        return sorted(sorted(vec), key=vec.__getitem__, reverse=True)
-    cut = sorted(vec.values(), reverse=True)[n - 1]  # the n-th weight: anything below it is out
-    top = [t for t, x in vec.items() if x >= cut]
-    top.sort()
-    top.sort(key=vec.__getitem__, reverse=True)
-    return top[:n]
-
-
-def _docs(records: list[ArticleRecord]) -> list[_Doc]:
-    docs, terms, actor_terms = [], [], []
-    for rec in records:
-        end = _lead_end(rec)
-        source = " ".join(rec.article.source.split()).casefold() if rec.article.source else None
-        docs.append(_Doc(rec, _pub(rec), end, source))
-        actors = _actor_terms(rec, end)
-        t = dict(rec.extraction.words or article_words(rec.article))
-        t.update(actors)
-        terms.append(t)
-        actor_terms.append(actors)
-    df: Counter = Counter()
-    for t in terms:
-        df.update(t.keys())
-    # the dated articles' document frequencies: all of them less the undated articles' (fewer to count)
-    undated_df: Counter = Counter()
-    for d, t in zip(docs, terms):
-        if not d.pub:
-            undated_df.update(t.keys())
-    n_dated = sum(1 for d in docs if d.pub)
-    # each term's weight, once for the corpus instead of once per article that has it: its IDF
-    # (vectors.idf_table's) over all articles, and for dated articles over the dated ones where
-    # it occurs in one (else the corpus-wide IDF)
-    weight, dated_weight, unseen = weight_tables(df, undated_df, len(docs), n_dated, UNIQUE_WEIGHT)
-    for d, t in zip(docs, terms):
-        vec = d.vec = vector(t, dated_weight if d.pub else weight, unseen)
-        d.keys = _top_keys(vec)
-    common = PARTICIPANT_SHARE * (len(docs) + PARTICIPANT_PRIOR)
-    for d, actors in zip(docs, actor_terms):
-        d.participants = frozenset(w for w in actors if df[w] <= common) if actors else None
-    return docs
 
 
 # ----------------------------------------------------------------------------- pairs
 
-def _days(a: _Doc, b: _Doc) -> int | None:
-    return abs((a.pub - b.pub).days) if a.pub and b.pub else None
-
-
-def _day_penalty(days: int) -> float:
-    """Score two reports ``days`` apart lose: nothing within a day, then DAY_PENALTY for the second
-    day, twice that for the third, and so on (0.02, 0.06, 0.12, 0.20, 0.30 ...).  Reports of one
-    happening bunch in its first days; the longer the gap, the more other stories on the same
-    subject fall between two reports, so the resemblance needed grows faster than the gap."""
-    return DAY_PENALTY * days * (days - 1) / 2 if days > 1 else 0.0
-
-
-def _text_score(a: _Doc, b: _Doc) -> float:
-    """Cosine of the two vectors; 0 when they share fewer than MIN_SHARED terms (one or two shared
-    words or names, "open" or "Norland", are a coincidence, not a shared happening)."""
-    x, y = a.vec, b.vec
-    common = x.keys() & y.keys()
-    if len(common) < MIN_SHARED:
-        return 0.0
-    # fsum: exactly rounded, so the result does not depend on the set's (hash-seeded) order
-    return math.fsum(map(operator.mul, map(x.__getitem__, common), map(y.__getitem__, common)))
-
-
-def _score(a: _Doc, b: _Doc) -> float:
-    """Text score less the penalties; -1 when the two cannot be one happening."""
-    days = _days(a, b)
-    if days is not None and days > WINDOW_DAYS:
-        return -1.0
-    s = _text_score(a, b)
-    if days is None:
-        return s - ((MIXED_BAR if a.pub or b.pub else UNDATED_BAR) - THRESHOLD)
-    if (s < NO_PARTICIPANT_BAR and a.participants is not None and b.participants is not None
-            and not a.participants & b.participants):
-        s = 0.0
-    if a.source and a.source == b.source:
-        s -= max(0.0, SAME_SOURCE_BAR - THRESHOLD)
-    return s - _day_penalty(days)
-
-
-def _candidates(docs: list[_Doc]) -> dict[tuple[int, int], float]:
-    """Scores of the pairs that share a distinctive term (capped posting lists)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(docs):
-        for t in d.keys:
-            postings[t].append(i)
-    shared: Counter = Counter()
-    for ids in postings.values():
-        if 2 <= len(ids) <= MAX_POSTING:
-            shared.update(combinations(ids, 2))  # ids ascend, so each pair comes as (lower, higher)
-    # a pair with an undated article must be a close retelling (UNDATED_BAR, MIXED_BAR): it shares
-    # most of its distinctive terms, so one that shares fewer than NEAR_KEYS is not compared
-    dated = [d.pub is not None for d in docs]
-    pairs = [(i, j) for (i, j), n in shared.items()
-             if n >= NEAR_KEYS or (n >= MIN_KEYS and dated[i] and dated[j])]
-
-    def score(part: list[tuple[int, int]]) -> list[float]:
-        return [_score(docs[i], docs[j]) for i, j in part]
-
-    # tens of thousands of pairs in a large corpus: scored over the machine's cores (pure, same result)
-    parts = fork_map(score, split(pairs, workers())) if len(pairs) >= PARALLEL_PAIRS else [score(pairs)]
-    return dict(zip(pairs, chain.from_iterable(parts)))
-
 
 # ----------------------------------------------------------------------------- clustering
 
-def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+def _average_link(docs: list[Doc], scores: dict[tuple[int, int], float]) -> list[list[int]]:
     """Merge groups, best first, while the mean pair score between two groups reaches THRESHOLD.
 
     The mean runs over *all* article pairs of the two groups (pairs that were
@@ -317,7 +157,7 @@ def _average_link(docs: list[_Doc], scores: dict[tuple[int, int], float]) -> lis
 
     def pair_score(i: int, j: int) -> float:
         v = scores.get((i, j) if i < j else (j, i))
-        return v if v is not None else _score(docs[i], docs[j])
+        return v if v is not None else score_pair(docs[i], docs[j])
 
     def group_sum(a: int, c: int) -> float:
         key = (a, c) if a < c else (c, a)
@@ -367,7 +207,7 @@ def _prune(members: list[int], pair_score) -> list[list[int]]:
     return [members] + out
 
 
-def _merge_stories(docs: list[_Doc], groups: list[list[int]], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+def _merge_stories(docs: list[Doc], groups: list[list[int]], scores: dict[tuple[int, int], float]) -> list[list[int]]:
     """Second stage: merge groups of two or more dated reports whose centroids are alike.
 
     A happening followed over days (an attack, then the inquiry into it, then
@@ -445,171 +285,11 @@ def _merge_stories(docs: list[_Doc], groups: list[list[int]], scores: dict[tuple
 
 # ----------------------------------------------------------------------------- dates
 
-def _lead_dates(d: _Doc) -> set[date]:
-    """Days the lead names, from the date extractor, that fall shortly before (or on) publication."""
-    if d.pub is None:
-        return set()
-    out = set()
-    for m in d.rec.extraction.dates:
-        if m.start >= d.lead_end or not m.value or not _DAY.match(m.value):
-            continue
-        v = date.fromisoformat(m.value)
-        if d.pub - timedelta(days=LEAD_DATE_SPAN) <= v <= d.pub:
-            out.add(v)
-    return out
-
-
-def _lead_weekdays(d: _Doc) -> list[tuple[str, str]]:
-    """(weekday, sentence) for each weekday named in the lead of an article."""
-    view = d.rec.article.view
-    out = []
-    for s, e in d.rec.article.sentences:
-        if s >= d.lead_end:
-            break
-        for m in _WEEKDAY.finditer(view, s, e):
-            out.append((m.group(1), " ".join(view[s:e].split())))
-    return out
-
-
-def _weekday_on_or_before(day: date, weekday: str) -> date:
-    return day - timedelta(days=(day.weekday() - _WEEKDAY_NUM[weekday]) % 7)
-
-
-def _happening_date(docs: list[_Doc]) -> tuple[date | None, str]:
-    votes: Counter = Counter()
-    pubs = [d.pub for d in docs if d.pub]
-    for d in docs:
-        if d.pub:
-            votes.update(_lead_dates(d))
-        elif pubs:  # an undated report's "on Saturday": the Saturday on or before the first dated report
-            votes.update({_weekday_on_or_before(min(pubs), w) for w, _s in _lead_weekdays(d)})
-    if votes:
-        day, n = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        return day, f"happening on {day.isoformat()}: the day named in the lead of {n} of {len(docs)} articles"
-    if pubs:
-        return min(pubs), f"happening on {min(pubs).isoformat()} or before: the earliest publication date"
-    return None, "no date: no article of this event is dated"
-
 
 # ----------------------------------------------------------------------------- titles and ids
 
-def _title_candidate(d: _Doc) -> tuple[str, bool]:
-    """(a title for the event from this article, whether it is a real headline)."""
-    headline = " ".join(d.rec.article.title.split())
-    if (not d.rec.article.title_inferred and len(headline.split()) >= 3  # not a label such as "ABSTRACT"
-            and not _DATELINE.match(headline)):  # nor a first line that is the lead itself
-        return headline, True
-    for s, e in d.rec.article.sentences[:LEAD_SENTENCES + 2]:
-        sent = _DATELINE.sub("", " ".join(shown_text(d.rec.article, s, e).split()), count=1)
-        if len(sent.split()) >= 6:  # not "ABSTRACT." or "Obituary."
-            if len(sent) > 100:
-                sent = sent[:99].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
-            return sent, False
-    return " ".join((d.rec.article.title or d.rec.slug).split()), False
-
-
-def _title(docs: list[_Doc]) -> str:
-    """The headline closest to what the event's articles have in common.
-
-    Word counts over the event's own articles only (how many of them use each
-    word), so the title, and the id made from it, do not depend on the rest of
-    the corpus.  Real headlines win over leads cut to a title."""
-    if len(docs) == 1:  # the event of a lone report: its own title (no choice to weigh)
-        return _title_candidate(docs[0])[0]
-    counts: Counter = Counter()
-    for d in docs:
-        counts.update(set(words(_headline(d.rec) + " " + d.rec.article.view[:d.lead_end])))
-    centre = {t: float(c) for t, c in counts.items() if c > 1 or len(docs) == 1}
-    best, best_key = "", None
-    for d in docs:
-        title, real = _title_candidate(d)
-        tw = Counter(words(title))
-        norm = math.sqrt(sum(c * c for c in tw.values())) or 1.0
-        score = sum(centre.get(w, 0.0) * c for w, c in tw.items()) / norm
-        key = (not real, -score, d.pub or date.max, d.rec.slug)
-        if best_key is None or key < best_key:
-            best, best_key = title, key
-    return best
-
-
-def _id_base(title: str) -> str:
-    s = slugify(title, "event")
-    if len(s) > 60:
-        s = s[:61].rsplit("-", 1)[0]
-    return s
-
-
-def _assign_ids(items: list[tuple[Event, date | None, str]]) -> None:
-    by_base: dict[str, list[tuple[Event, date | None, str]]] = defaultdict(list)
-    for it in items:
-        by_base[_id_base(it[0].title)].append(it)
-    taken: set[str] = set()
-    for base in sorted(by_base):
-        group = sorted(by_base[base], key=lambda it: (it[1] or date.max, it[2]))
-        for k, (ev, when, _first) in enumerate(group):
-            stamp = when.isoformat() if when else "undated"
-            cand = base if k == 0 else f"{base}-{stamp}"
-            n = 2
-            while cand in taken:
-                cand = f"{base}-{stamp}-{n}"
-                n += 1
-            taken.add(cand)
-            ev.id = cand
-
 
 # ----------------------------------------------------------------------------- evidence
-
-def _shared_actors(docs: list[_Doc], corpus: Corpus) -> list[str]:
-    """Actors named by at least two of the articles, most articles first."""
-    seen: Counter = Counter()
-    for d in docs:
-        seen.update(set(d.rec.actor_of.values()))
-    shared = [(n, a) for a, n in seen.items() if n >= 2]
-    name = {a: corpus.actors[a].name if a in corpus.actors else a for _n, a in shared}
-    shared.sort(key=lambda na: (-na[0], name[na[1]].casefold()))
-    return [name[a] for _n, a in shared]
-
-
-def _shared_terms(docs: list[_Doc], n: int = 8) -> list[str]:
-    """The words that weigh most in the event's centroid and that at least two articles share."""
-    cen = centroid([d.vec for d in docs])
-    count: Counter = Counter()
-    for d in docs:
-        count.update(t for t in d.vec if not t.startswith("@"))
-    best = sorted((t for t in cen if count[t] >= 2 and not t.startswith("@")), key=lambda t: (-cen[t], t))
-    return best[:n]
-
-
-def _evidence(docs: list[_Doc], corpus: Corpus, date_note: str) -> list[str]:
-    if len(docs) == 1:
-        return ["one article: no other article reports this happening", date_note]
-    out = []
-    actors = _shared_actors(docs, corpus)
-    if actors:
-        more = f" and {len(actors) - 8} more" if len(actors) > 8 else ""
-        out.append("shared actors: " + ", ".join(actors[:8]) + more)
-    pair_scores = [_text_score(a, b) for k, a in enumerate(docs) for b in docs[k + 1:]]
-    if len(pair_scores) == 1:
-        out.append(f"{pair_scores[0]:.2f} text similarity")
-    else:
-        out.append(f"{sum(pair_scores) / len(pair_scores):.2f} mean text similarity over {len(pair_scores)} "
-                   f"article pairs (lowest {min(pair_scores):.2f})")
-    terms = _shared_terms(docs)
-    if terms:
-        out.append("shared words: " + ", ".join(terms))
-    pubs = sorted(d.pub for d in docs if d.pub)
-    if pubs:
-        span = pubs[0].isoformat() if pubs[0] == pubs[-1] else f"{pubs[0].isoformat()}..{pubs[-1].isoformat()}"
-        undated = len(docs) - len(pubs)
-        out.append(f"published {span}" + (f"; {undated} undated" if undated else ""))
-    else:
-        out.append("all undated: grouped on content alone (near-identical reports)")
-    out.append(date_note)
-    return out
-
-
-def _order(docs: list[_Doc]) -> list[_Doc]:
-    return sorted(docs, key=lambda d: (d.pub or date.max, d.rec.slug))
 
 
 # ----------------------------------------------------------------------------- public API
@@ -620,17 +300,17 @@ def cluster(corpus: Corpus) -> list[Event]:
     ``related`` is left empty; :func:`related` fills it."""
     if not corpus.records:
         return []
-    docs = _docs(corpus.records)
-    scores = _candidates(docs)
+    docs = make_docs(corpus.records)
+    scores = candidate_pairs(docs)
     groups = _merge_stories(docs, _average_link(docs, scores), scores)
     items: list[tuple[Event, date | None, str]] = []
     for g in groups:
-        members = _order([docs[i] for i in g])
-        when, note = _happening_date(members)
-        ev = Event(id="", title=_title(members), date=when.isoformat() if when else None,
-                   articles=[d.rec.slug for d in members], evidence=_evidence(members, corpus, note))
+        members = by_date([docs[i] for i in g])
+        when, note = happening_date(members)
+        ev = Event(id="", title=title_of(members), date=when.isoformat() if when else None,
+                   articles=[d.rec.slug for d in members], evidence=evidence_of(members, corpus, note))
         items.append((ev, when, members[0].rec.slug))
-    _assign_ids(items)
+    assign_ids(items)
     events = [ev for ev, _w, _f in items]
     events.sort(key=lambda e: (e.date or "9999-99-99", e.articles[0]))
     return events
@@ -650,21 +330,21 @@ def infer_published(events: list[Event], records: list[ArticleRecord]) -> dict[s
     out: dict[str, tuple[str, list[str]]] = {}
     for ev in events:
         recs = [by_slug[s] for s in ev.articles if s in by_slug]
-        dated = sorted((_pub(r), r.slug) for r in recs if _pub(r))
+        dated = sorted((pub_date(r), r.slug) for r in recs if pub_date(r))
         if not dated or len(dated) == len(recs):
             continue
         first, last = dated[0][0], dated[-1][0]
         span = first.isoformat() if first == last else f"{first.isoformat()}..{last.isoformat()}"
         for r in recs:
-            if _pub(r):
+            if pub_date(r):
                 continue
-            d = _Doc(r, None, _lead_end(r), None)
-            named = _lead_weekdays(d)
+            d = Doc(r, None, lead_end_of(r), None)
+            named = lead_weekdays(d)
             evidence = [f"reports the same happening as event {ev.id!r}, whose {len(dated)} dated "
                         f"article{'s were' if len(dated) > 1 else ' was'} published {span}"]
             if named:
                 weekday, sentence = named[0]
-                day = _weekday_on_or_before(first, weekday)
+                day = weekday_on_or_before(first, weekday)
                 if sentence:
                     clip = sentence if len(sentence) <= 160 else sentence[:159].rsplit(" ", 1)[0] + "\u2026"
                     evidence.append(f"its lead names the day: \u201c{clip}\u201d")

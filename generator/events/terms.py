@@ -1,4 +1,4 @@
-"""Content words of an article for event clustering (weighed and compared in :mod:`generator.vectors`).
+"""Content words of an article for event clustering (weighed and compared in :mod:`generator.events.vectors`).
 
 What is here is a pure function of one article, computed at extraction and
 cached with it (so this module is part of the extraction cache's version);

@@ -1,6 +1,6 @@
 """TF-IDF vectors for event clustering: term weights, unit vectors, cosine, centroid.
 
-Kept apart from :mod:`generator.events_text` (an article's content words,
+Kept apart from :mod:`generator.events.terms` (an article's content words,
 part of the extraction cache's version): how the corpus weighs those words
 can change without invalidating any article's cache entry.
 """

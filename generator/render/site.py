@@ -151,7 +151,7 @@ def _page_inputs(corpus: Corpus, by_actor: dict[str, list], bases: dict[str, str
 def event_free_files(corpus: Corpus) -> tuple[dict[str, str | None], list]:
     """The files that do not depend on the events (timeline, quotes, figures, the indexes of
     articles and actors, actor redirects and exports), with the timeline's happenings, which
-    actor pages list.  A rebuild draws them while the events are clustered (generator.build)."""
+    actor pages list.  A rebuild draws them while the events are clustered (generator.build.pipeline)."""
     from ..link.measures import build_measures
     from ..link.timeline import build_timeline
     from .lists import figures_page, quotes_page, timeline_pages
