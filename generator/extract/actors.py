@@ -33,38 +33,24 @@ import re
 
 from ..model import ActorMention
 from .actors_data import lexicon
+from .wordlists import words
 
 _DOT_ABBR = "Mr Mrs Ms Dr St Jr Sr Inc Corp Co Ltd Gen Col Lt Capt Sgt Adm Gov Sen Rep Rev Prof Mt Ft Bros Cmdr Maj Fr Mme".split()
 _TOKEN = re.compile(r"(?P<A>(?:[A-Z]\.){2,}|[A-Z]\.|(?:" + "|".join(_DOT_ABBR) + r")\.)"
                     r"|(?P<W>[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*)(?![^\W_])|(?P<M>[^\W_]+)|(?P<P>\S)")
 _SENT_NEUTRAL = frozenset("\"'\u201c\u2018\u201d\u2019([-\u2013\u2014*\u2022#>|")
-_PARTICLES = frozenset("de da di du del della dela der den van von ter ten bin ibn ben bint al el le la dos das do y e".split())
-_HYPHEN_PARTICLES = frozenset("al el ad ash as at ud ul ur ibn bin abu".split())
-_OF_HEADS = frozenset("Republic Kingdom States Emirates Isle Isles Gulf Sea Strait Bay Cape Bank Chamber Church Court Council "
-                      "Duke Duchess Prince Princess Queen King Earl Archbishop Bishop Secretary Minister Ministry Chief Mayor "
-                      "Governor Director Head Commissioner Chancellor President Speaker Sultan Emir Sheikh Ayatollah".split())
-_LOWER_SUFFIX = frozenset("run led based backed controlled held owned born made style linked allied aligned funded supported "
-                          "brokered sponsored occupied administered ruled governed dominated bound registered listed "
-                          "flagged bred affiliated inspired friendly majority".split())
-_STATE_ORGANS = frozenset("Ministry Embassy Consulate Government Cabinet Army Navy Force Forces Police Office Military "
-                          "Authorities Administration Presidency".split())
-_ORG_NOUNS = frozenset("giant group firm company carrier bank maker chain airline insurer retailer conglomerate brewer "
-                       "daily newspaper weekly agency broadcaster network operator developer distributor producer "
-                       "exporter importer lender automaker carmaker supermarket club side outfit subsidiary unit "
-                       "rival rivals partner manufacturer supplier publisher newsagency".split())
-_HOLDING = frozenset("stake stakes shares share holding holdings investment investments interest position "
-                     "shareholding shareholder investor invest invested investing".split())
-_ORG_AFTER = frozenset("general chief chairman chairwoman shares stock subsidiary unit division board executives "
-                       "employees staff workers headquarters shareholders stake spokesman's shareholder directors "
-                       "management plant plants factory factories".split())
-_PLACE_NOUNS = frozenset("town village city province region district capital port suburb county island islands "
-                         "state municipality neighbourhood neighborhood area camp valley river enclave outskirts "
-                         "east west north south northeast northwest southeast southwest".split())
-_LEGAL_SUFFIX = frozenset("Inc Inc. Corp Corp. Co Co. Ltd Ltd. SA S.A. AG NV N.V. Plc PLC plc LLC GmbH Group Holdings "
-                          "Corporation Company Bancorp Bancshares SpA S.p.A. AB ASA Oyj KK".split())
+_PARTICLES = words("actors", "particles")
+_HYPHEN_PARTICLES = words("actors", "hyphen_particles")
+_OF_HEADS = words("actors", "of_heads")
+_LOWER_SUFFIX = words("actors", "lower_suffix")
+_STATE_ORGANS = words("actors", "state_organs")
+_ORG_NOUNS = words("actors", "org_nouns")
+_HOLDING = words("actors", "holding")
+_ORG_AFTER = words("actors", "org_after")
+_PLACE_NOUNS = words("actors", "place_nouns")
+_LEGAL_SUFFIX = words("actors", "legal_suffix")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-_PLACE_FIRST = frozenset("San Santa Santo Sao St St. Saint Sainte Los Las Porto Puerto Fort Port Lake Mount Cape New North "
-                         "South East West".split())
+_PLACE_FIRST = words("actors", "place_first")
 _TEAM_BEFORE = re.compile(r"\b(?:beat|beating|v|vs\.?|against|drew with|lost to|joined|host|hosts|visiting)\s+$")
 _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|had|made|reached|closed|finished|need|needed|"
                          r"scored|took|lead|led|moved|captain|coach|manager|striker|midfielder|defender|goalkeeper|"
@@ -72,17 +58,15 @@ _TEAM_AFTER = re.compile(r"['\u2019]?s?\s+(?:beat|v|vs|drew|won|lost|were|have|h
                          r"declared|collapsed|slumped|recovered|replied|trail|trailed|go|went|face|faced|host|play|"
                          r"played|thrashed|crushed|defeated|edged|routed|outclassed|all|,\s+who)\b")
 _ALIAS_AFTER = re.compile(r"\s*(?:\(|,\s+(?:known as|also known as)\s+)([A-Z][A-Za-z.&]{1,9})\b")
-_MONTH_NAMES = frozenset("April May June August".split())  # also family names: "Theresa May"
+_MONTH_NAMES = words("actors", "month_names")  # also family names: "Theresa May"
 _QUOTES = frozenset("\"'\u201c\u2018")
 _QUOTES_END = frozenset(("\"", "'", "\u201d", "\u2019"))
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _ROMAN = re.compile(r"^[IVX]+$")
 _NEW_SENT = re.compile(r"\s+[\"\u201c]?[A-Z]")
-_PLACE_PREV = frozenset("in at near from into across outside inside throughout towards toward via around between".split())
-_SAY = frozenset("said says told added asked stated warned explained noted argued insisted claimed replied wrote "
-                 "announced tweeted confirmed denied declared".split())
-_WEEK_MONTH = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-                        "August September October November December".split())
+_PLACE_PREV = words("actors", "place_prev")
+_SAY = words("actors", "say")
+_WEEK_MONTH = words("actors", "week_month")
 _PORTFOLIO = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "defence": "Defence", "defense": "Defence",
               "interior": "Interior", "home": "Interior", "health": "Health", "finance": "Finance", "justice": "Justice",
               "education": "Education", "energy": "Energy", "economy": "Economy", "trade": "Trade",
@@ -91,13 +75,8 @@ _PORTFOLIO = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs"
               "industry": "Industry", "communications": "Communications", "intelligence": "Intelligence"}
 _MINISTRY_A = re.compile(r"^(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)\s+Ministry$")
 _MINISTRY_B = re.compile(r"^Ministry\s+of\s+(?:the\s+)?([A-Z][a-z]+(?:\s+Affairs)?)$")
-_SPORT_WEAK = frozenset("league cup match matches played race lap sets champion champions seed seeded division "
-                        "season game games won win victory draw team teams club final beat beats goal goals scored "
-                        "coach penalty penalties".split())
-_SPORT_SET = frozenset("drew halftime innings wicket wickets scorer scorers striker midfielder goalkeeper standings "
-                       "fixture fixtures tournament championship soccer football cricket tennis golf rugby hockey "
-                       "basketball baseball batsman bowler pitcher homer homered touchdown quarterback semifinal "
-                       "semi-final quarter-final quarterfinal athletics sprinter marathon".split())
+_SPORT_WEAK = words("actors", "sport_weak")
+_SPORT_SET = words("actors", "sport_set")
 
 
 # An unknown one-word name with no cue around it: "repeat" keeps it (as an organisation) only when the
@@ -364,7 +343,7 @@ def _role_before(doc: _Doc, toks: list[_Tok], k: int) -> tuple[str | None, int]:
     return doc.view[toks[first].s:toks[k - 1].e], first
 
 
-_APPOS_GLUE = frozenset("of the to for at in and 's s ' \u2019 -".split())
+_APPOS_GLUE = words("actors", "appos_glue")
 
 
 def _appos_ok(lx, t: _Tok) -> int:
@@ -814,7 +793,7 @@ _LOWER_MIN = re.compile(r"(?:\b([A-Z][a-z]+)['\u2019]s|\b([A-Z][a-z]+))\s+((?:fo
 
 
 _DATE_TAIL = re.compile(r"\s+\d{4}-\d\d-\d\d\s*$|\s+\d{1,2}/\d{1,2}/\d{2,4}\s*$")
-_TABLE_LOWER = frozenset("v vs and of de van der del la pts points the at in or not out no".split())
+_TABLE_LOWER = words("actors", "table_lower")
 
 
 def _dateline(doc: _Doc, toks: list[_Tok], ln: int) -> bool:

@@ -24,6 +24,7 @@ from .dates_grammar import (
     spelled_year,
 )
 from .dates_tense import direction
+from .wordlists import words
 
 _Date = _dt.date
 _ONE = _dt.timedelta(days=1)
@@ -510,11 +511,9 @@ def _value(m: re.Match, view: str, ref: _Date | None, anchor: str | None = None)
     return None
 
 
-_NAME_AFTER_WEEKDAY = frozenset("""Times Telegraph Express Mirror Herald Post Mail Independent Star Tribune Observer
-Sport Business Magazine Review Edition Bloody Night Live Morning School Service""".split())
-_NAME_BEFORE_WEEKDAY = frozenset("Bloody Black Super Good Ash Palm Easter Holy Cyber Mardi Shrove Maundy".split())
-_MONTH_PREP = frozenset("""in of since until till through during by from to before after last next this early late mid
-between and or around about throughout fiscal""".split())
+_NAME_AFTER_WEEKDAY = words("dates", "name_after_weekday")
+_NAME_BEFORE_WEEKDAY = words("dates", "name_before_weekday")
+_MONTH_PREP = words("dates", "month_prep")
 _COUNT_AFTER_YEAR = re.compile(
     r"\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|workers|employees|jobs|shares|"
     r"students|members|votes|voters|seats|cases|deaths|dead|feet|foot|meters|metres|miles|km|kilometers|tons|tonnes|"
@@ -531,7 +530,7 @@ _NUMBER_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*\s*(
 _SENT_START = re.compile(r"(?:^|[.!?\n:\"`'\u201c\u2018(]\s*)$")
 _GENERIC_TODAY = re.compile(r"['\u2019]s\s+(?:world|youth|society|generation|young|children|kids|culture|standards|"
                             r"technology|teenagers|families|business\s+world|global|modern|fast|rapidly)\b", re.I)
-_ARTICLES = frozenset("a an the its his her their our this that each every".split())
+_ARTICLES = words("dates", "articles")
 
 
 def _prev_word(view: str, i: int) -> str:
@@ -614,22 +613,13 @@ def _accept(m: re.Match, view: str) -> bool:
     return True
 
 
-_EXPLICIT = frozenset("iso usnum mdy dmy monyear monspelled month year spelledyear".split())
+_EXPLICIT = words("dates", "explicit")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 # words that carry a date expression (a candidate is looked for only around one of them)
-_TRIGGERS = frozenset("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
-august september october november december monday tuesday wednesday thursday friday saturday sunday today yesterday
-tomorrow tonight night morning afternoon evening weekend week month year quarter decade century spring summer fall
-autumn winter ago christmas thanksgiving easter halloween day eve fourth twenties thirties forties fifties sixties
-seventies eighties nineties nineteen eighteen twenty thousand days weeks months years decades q1 q2 q3 q4 h1
-h2""".split())
+_TRIGGERS = words("dates", "triggers")
 # words that may stand before the trigger word inside an expression
-_INNER = frozenset("""the a an its this that last next past coming previous following early late earlier later mid
-end beginning start middle rest first second third fourth half of at by over about nearly almost some roughly more
-less than just only exactly barely around day before after fiscal calendar year s couple week monday tuesday
-wednesday thursday friday saturday sunday in on election labor memorial independence veterans valentine new
-good boxing christmas armistice current full latest comparable same q h""".split()) | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
+_INNER = words("dates", "inner") | frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS)
 
 
 def _candidates(view: str):

@@ -10,27 +10,18 @@ from __future__ import annotations
 
 import re
 
-FUTURE = frozenset("""will 'll \u2019ll shall would can may might should must scheduled slated upcoming postponed adjourned deferred resume
-resumes awaiting effective payable""".split())
+from .wordlists import words
+
+FUTURE = words("dates", "future")
 # verbs that point ahead only when an infinitive or "for" follows ("plans to", "set for")
-FUTURE_BEFORE_TO = frozenset("""going plan plans planned planning set due expected expects expect intends intend
-intended hopes hope hoped aims aim aimed promised promises vowed vows agreed agrees decided decides threatened
-threatens pledged pledges prepared prepares prepares ready poised""".split())
-MODALS = frozenset("to will would could should may might must can shall".split())
+FUTURE_BEFORE_TO = words("dates", "future_before_to")
+MODALS = words("dates", "modals")
 # "would" is future only relative to a past speech act; treat as weak (ignored)
-PAST_IRREGULAR = frozenset("""said told was were had did went came met took gave made saw held left began fell rose
-won lost sent spoke wrote found hit led brought got sold bought paid struck kept thought knew became broke ran
-stood sat shot fought flew drove rode chose threw caught taught built spent felt heard meant put read quit set
-cut let shut beat bid upheld withdrew overtook undertook forbade swore tore wore""".split()) - {"set", "put", "read",
-                                                                                              "cut", "let", "shut",
-                                                                                              "quit", "hit", "beat",
-                                                                                              "bid"}
-_NOT_PAST_ED = frozenset("""need needed speed indeed proceed succeed exceed feed seed bleed breed weed embed shred
-deed heed reed shed sled bred bed red bred hundred kindred sacred naked wicked wretched rugged ragged""".split()) - {"needed"}
-PASSIVE_AUX = frozenset("be been being".split())
-PRESENT_AUX = frozenset("is are am 's".split())
-DETERMINERS = frozenset("""a an the this that these those its his her their our my your still very newly recently
-well so more most less least long un- fully partly already previously""".split())
+PAST_IRREGULAR = words("dates", "past_irregular")
+_NOT_PAST_ED = words("dates", "not_past_ed")
+PASSIVE_AUX = words("dates", "passive_aux")
+PRESENT_AUX = words("dates", "present_aux")
+DETERMINERS = words("dates", "determiners")
 FUTURE_PHRASES = re.compile(r"\b(?:as (?:soon|early) as|no later than|in time for|is to|are to|was to|were to|"
                             r"starting|ahead of|effective)\s*$", re.I)
 WEAK_FUTURE = re.compile(r"\b(?:by|until|till|through|before)\s*$", re.I)

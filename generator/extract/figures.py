@@ -65,6 +65,7 @@ import re
 from ..model import Figure
 from . import figures_lexicon as L
 from .text import sentences
+from .wordlists import words
 
 # ---------------------------------------------------------------------------------------------
 # Regular expressions
@@ -116,9 +117,7 @@ _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?=\d|(?:two|three|four|five
 _CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|gained|gaining|gains|lost|losing|adding|added|add|increased|increasing|decreased|decreasing|cut|cutting|jumped|climbed|dropped|slipped|slid|grew|growing|soared|surged|plunged|tumbled|slumped|raised|lowered|up|down|from|by)\b(?:[ \t]+[\w$£€,.%-]+){0,4}[ \t]+$", re.I)
 # "100m" without a currency is metres when it names a race distance; otherwise millions
 _RACE_DISTANCES = {50, 60, 100, 110, 200, 300, 400, 500, 800, 1000, 1500, 2000, 3000, 5000, 10000}
-_RACE_WORDS = {"hurdles", "race", "sprint", "freestyle", "final", "finals", "title", "relay", "record", "butterfly",
-               "breaststroke", "backstroke", "medley", "individual", "steeplechase", "heat", "heats", "dash",
-               "run", "semi-final", "semi-finals", "event", "champion", "gold", "silver", "bronze", "medal"}
+_RACE_WORDS = words("figures", "race_words")
 _DATE_LIST = re.compile(r"(?:(?:st|nd|rd|th)?,?[ \t]*\d{1,2})*(?:st|nd|rd|th)?,?[ \t]*(?:and|&|or|to|-|–)[ \t]*\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*)\b", re.I)
@@ -408,18 +407,11 @@ _CUT_NP = re.compile(r"[ \t]+(?:in|at|on|to|last|this|on|yesterday|today|earlier
 _SUBJ_BOUND = re.compile(r"(?:^|[,;:()\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bsince\b)", re.I)
 
 
-_NOT_SUBJECT_START = {"although", "though", "if", "because", "whether", "so", "then", "unless", "once", "until",
-                      "after", "before", "since", "like", "unlike", "in", "on", "at", "for", "with", "by", "of",
-                      "neighbouring", "neighboring", "about", "over", "despite"}
-_NOT_IN_SUBJECT = {"is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "may", "might",
-                   "should", "must", "do", "does", "did", "not", "one", "more", "than", "sales", "economy",
-                   "prices", "profits", "shares", "story", "way", "number", "amount", "total", "percent",
-                   "remain", "remains", "surveyed", "polled"}
+_NOT_SUBJECT_START = words("figures", "not_subject_start")
+_NOT_IN_SUBJECT = words("figures", "not_in_subject")
 # verbs that report a finding: the subject must be a document or a count, not any noun
-_FINDING_VERBS = {"found", "finds", "showed", "shows", "suggests", "suggested", "indicated", "indicates"}
-_SOURCE_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "figures", "data",
-                 "research", "census", "analysis", "estimate", "estimates", "review", "audit", "statistics",
-                 "count", "tally", "investigation", "inquiry", "index"}
+_FINDING_VERBS = words("figures", "finding_verbs")
+_SOURCE_NOUNS = words("figures", "source_nouns")
 
 
 def _clean_np(np: str):
