@@ -50,7 +50,7 @@ from .quotes_speakers import (
     tokens,
 )
 from .text import Lines
-from .wordlists import words
+from .wordlists import lines, words
 
 _ABBREV = words("quotes", "abbrev")
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s*$")
@@ -380,18 +380,8 @@ _NAMES: dict[str, str] | None = None
 def _given_names() -> dict[str, str]:
     global _NAMES
     if _NAMES is None:
-        from .quotes_speakers import _DATA
-        names, g = {}, None
-        for line in (_DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line in ("[m]", "[f]"):
-                g = line[1]
-                continue
-            for w in line.split():
-                if "_" not in w:
-                    names[w] = g
+        names = dict.fromkeys(lines("quotes", "first_names_male"), "m")
+        names.update(dict.fromkeys(lines("quotes", "first_names_female"), "f"))
         _NAMES = names
     return _NAMES
 
@@ -411,19 +401,10 @@ def _gender(view: str, start: int, text: str) -> str | None:
 _VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|has|had|was|is|will|would|could|however|though)\s+)?"
                          r"(?:[a-z]+ed|said|says|told|ran|won|made|took|went|came|got|felt|thinks|believes|admits|"
                          r"adds|insists|wants|hopes|knows|feels|sees|says|told|spoke|wrote|gave|left|met)\b")
-_PLACES: frozenset[str] | None = None
 
 
 def _places() -> frozenset[str]:
-    global _PLACES
-    if _PLACES is None:
-        from .quotes_speakers import _DATA
-        words = set()
-        for line in (_DATA / "places.txt").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.update(line.split())
-        _PLACES = frozenset(words)
-    return _PLACES
+    return words("quotes", "places")
 
 
 _ROLE_BEFORE_NAME = words("quotes", "role_before_name")

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from .wordlists import words
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "quotes"
 
-
-@lru_cache(maxsize=None)
 def cue_words() -> frozenset[str]:
-    words = set()
-    for line in (_DATA / "cues.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.update(w.lower() for w in line.lstrip("!").split())
-    return frozenset(words)
+    """Reporting verbs and cues, every form written out (generator/data/quotes/cues.txt)."""
+    return words("quotes", "cues")
 
 
 # Tokens: words (with inner apostrophes, hyphens, dots of initials), or punctuation.
