@@ -92,21 +92,6 @@ class _Tok:
         self.sent_start = False
 
 
-def _kind(t: str) -> str:
-    c = t[0]
-    if c.isalpha():
-        if not t.replace(".", "").replace("'", "").replace("\u2019", "").isalpha():
-            return "m"
-        if c.isupper():
-            if len(t) > 1 and t.isupper():
-                return "U"
-            return "C"
-        return "l"
-    if c.isdigit():
-        return "d"
-    return "p"
-
-
 class _Cand:
     """A typed name span before the document pass."""
 
@@ -246,8 +231,6 @@ def _runs(toks: list[_Tok], view: str, lx, lower_words=frozenset()) -> list[list
                             run += toks[j:k + 1]
                             j = k + 1
                             continue
-                    if nxt.t in _HYPHEN_PARTICLES and after.t == "-":
-                        pass
                     if nxt.t == "of" and (prev.t in lx.org_first or prev.t in lx.loc_first or prev.t in _OF_HEADS
                                           or prev.t in lx.org_last) \
                             or nxt.t == "for" and (prev.t in lx.org_last or prev.t in lx.org_first) and prev is not run[0]:
@@ -819,7 +802,6 @@ def _dateline(doc: _Doc, toks: list[_Tok], ln: int) -> bool:
         key = part.lower()
         typ, canon = lx.known_lower.get(key, ("place", part.title() if part.isupper() else part))
         doc.cands.append(_Cand(s, s + len(part), part, typ, 4, canon, None, False, ln))
-        pos += len(part) + lead + 1 + (len(doc.view[pos:].split(",")[0]) - len(part) - lead - len(part) if False else 0)
         pos = s + len(part) + 1
     return True
 
@@ -1067,8 +1049,6 @@ def _resolve(doc: _Doc):
             if c.type == "place" and c.strength < 4:
                 after = view[c.e:c.e + 12]
                 before = view[max(0, c.s - 12):c.s]
-                if c.type == "country" or c.strength >= 4:
-                    continue
                 if re.match(r"\s+\d(?!\d\d\d-)", after) or _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(after):
                     teams.add(c.text)
         teams = {t.lower() for t in teams}

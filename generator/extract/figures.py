@@ -622,7 +622,7 @@ def _parse_number(view: str, pos: int):
             value = L.VAGUE_MULT[w] * scale
             e = m.end() + om.end()
             return dict(start=pos, end=e, value=value, cur=None, scaled=True, digits=False, vague=True,
-                        high=value * 5 - 1 if w != "tens" else value * 5 - 1, raw_end=e, num_start=p)
+                        high=value * 5 - 1, raw_end=e, num_start=p)
         if w == "tens":
             return None
         if w == "scores" and not re.match(r"[ \t]+of\b", rest, re.I):
@@ -746,8 +746,6 @@ def _parse_at(view: str, pos: int, kind: str):
             if c in "'’" and start > 1 and view[start - 2].isalpha():
                 pass  # possessive: "Sanders' 1,192"
             elif c.isalpha() or c in "#/:'’_@&+=" or (c == "-" and start > 1 and view[start - 2].isalnum()):
-                if not (c == "-" and start > 1 and view[start - 2].isdigit()):
-                    return None, end
                 return None, end
             if c == "." and start > 1 and view[start - 2].isalnum():
                 return None, end
