@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .wordlists import words
+from ..wordlists import words
 
 FUTURE = words("dates", "future")
 # verbs that point ahead only when an infinitive or "for" follows ("plans to", "set for")

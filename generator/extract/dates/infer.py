@@ -26,8 +26,9 @@ import datetime as _dt
 import re
 from collections import Counter
 
-from .dates_grammar import WEEKDAYS
-from .dates_tense import direction
+from .find import extract_dates
+from .grammar import WEEKDAYS
+from .tense import direction
 
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _FULL = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -65,7 +66,6 @@ def _beside(pattern: re.Pattern, view: str, lo: int, hi: int, latest) -> re.Matc
 
 def infer_published(view: str) -> tuple[str | None, list[str]]:
     """A publication date inferred from the text alone, with the evidence; (None, []) without evidence."""
-    from .dates import extract_dates
 
     mentions = extract_dates(view, None)
     full = [m for m in mentions if m.value and _FULL.match(m.value) and direction(view, m.start, m.end) <= 0]

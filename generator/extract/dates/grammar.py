@@ -2,7 +2,7 @@
 
 Each top-level alternative is a named group whose name says which family of
 expression it is (``mdy``, ``weekday``, ``relper``...); the normaliser in
-``dates.py`` reads the inner groups.  Alternatives are ordered so that the
+``values.py`` reads the inner groups.  Alternatives are ordered so that the
 longest, most specific reading of a span is tried first (``Friday, Oct. 13,
 1989`` before ``Friday``).  Month and weekday names must be capitalised; cue
 words (``last``, ``early``, ``today``) may be in any case.
