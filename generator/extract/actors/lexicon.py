@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .wordlists import lines, words
+from ..wordlists import lines, words
 
 
 @dataclass
