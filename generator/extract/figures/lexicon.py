@@ -6,7 +6,7 @@ counted, which verbs are predicates.
 """
 from __future__ import annotations
 
-from .wordlists import words
+from ..wordlists import words
 
 # Spelled numbers -----------------------------------------------------------------
 UNITS = {
