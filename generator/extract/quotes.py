@@ -50,14 +50,9 @@ from .quotes_speakers import (
     tokens,
 )
 from .text import Lines
+from .wordlists import lines, words
 
-_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
-           "rev", "st", "ft", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "dept", "u.s", "u.k", "u.n",
-           "e.g", "i.e", "a.m", "p.m", "mass", "calif", "fla", "ill", "pa", "va", "wash", "ariz", "tex", "conn",
-           "n.j", "n.y", "d.c", "ga", "ky", "la", "md", "mich", "minn", "mo", "n.c", "s.c", "n.h", "nev", "okla",
-           "ore", "tenn", "wis", "colo", "ind", "kan", "neb", "del", "ala", "ark", "iowa", "vt", "r.i", "w.va",
-           "pres", "sec", "atty", "supt", "messrs", "no", "nos"}
+_ABBREV = words("quotes", "abbrev")
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s*$")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of|as quoted by|quoting)\s+", re.I)
 # "as described by X", "as reported by X"
@@ -372,9 +367,7 @@ class _Doc:
         return not words.isdisjoint(self._spk_words)
 
 
-_NON_SUBJECT = {"of", "for", "at", "in", "to", "with", "from", "by", "on", "against", "about", "the", "a", "an",
-                "and", "or", "than", "like", "over", "under", "into", "beat", "beating", "defeated", "told", "tell",
-                "called", "named", "as", "between", "among", "toward", "towards", "behind", "after", "before"}
+_NON_SUBJECT = words("quotes", "non_subject")
 
 
 _TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f",
@@ -387,18 +380,8 @@ _NAMES: dict[str, str] | None = None
 def _given_names() -> dict[str, str]:
     global _NAMES
     if _NAMES is None:
-        from .quotes_speakers import _DATA
-        names, g = {}, None
-        for line in (_DATA / "first_names.txt").read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line in ("[m]", "[f]"):
-                g = line[1]
-                continue
-            for w in line.split():
-                if "_" not in w:
-                    names[w] = g
+        names = dict.fromkeys(lines("quotes", "first_names_male"), "m")
+        names.update(dict.fromkeys(lines("quotes", "first_names_female"), "f"))
         _NAMES = names
     return _NAMES
 
@@ -418,25 +401,13 @@ def _gender(view: str, start: int, text: str) -> str | None:
 _VERB_AFTER = re.compile(r"\s+(?:(?:also|then|later|has|had|was|is|will|would|could|however|though)\s+)?"
                          r"(?:[a-z]+ed|said|says|told|ran|won|made|took|went|came|got|felt|thinks|believes|admits|"
                          r"adds|insists|wants|hopes|knows|feels|sees|says|told|spoke|wrote|gave|left|met)\b")
-_PLACES: frozenset[str] | None = None
 
 
 def _places() -> frozenset[str]:
-    global _PLACES
-    if _PLACES is None:
-        from .quotes_speakers import _DATA
-        words = set()
-        for line in (_DATA / "places.txt").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.update(line.split())
-        _PLACES = frozenset(words)
-    return _PLACES
+    return words("quotes", "places")
 
 
-_ROLE_BEFORE_NAME = {"foreign", "shadow", "prime", "home", "the", "his", "her", "their", "daughter", "son", "wife",
-                     "husband", "mother", "father", "brother", "sister", "widow", "partner", "girlfriend",
-                     "boyfriend", "fiancee", "fiance", "colleague", "team-mate", "teammate", "friend", "lawyer",
-                     "agent", "spokesman", "spokeswoman", "chief", "executive", "boss", "coach", "manager"}
+_ROLE_BEFORE_NAME = words("quotes", "role_before_name")
 
 
 def _bare_l(w: str) -> str:
@@ -463,13 +434,8 @@ def _split_run(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, st
     return out
 
 
-_NAMING = {"called", "call", "calls", "dubbed", "named", "labelled", "labeled", "termed", "titled", "entitled",
-           "branded", "nicknamed"}
-_BASE_FORMS = {"say", "tell", "add", "write", "ask", "argue", "insist", "explain", "acknowledge", "admit",
-               "predict", "complain", "suggest", "warn", "urge", "recall", "declare", "concede", "contend",
-               "maintain", "assert", "describe", "accuse", "deny", "reply", "respond", "announce", "confirm",
-               "emphasize", "emphasise", "note", "express", "chime", "scoff", "snap", "concur", "summarize",
-               "read"}
+_NAMING = words("quotes", "naming")
+_BASE_FORMS = words("quotes", "base_forms")
 
 
 def _cue_iter(view: str, lo: int, hi: int):
@@ -704,11 +670,7 @@ def _from_before(doc: _Doc, a: int, b: int) -> tuple[Phrase, str] | None:
     return None
 
 
-_INTRO = {"across", "amid", "throughout", "beyond", "inside", "outside", "near", "around", "behind", "in", "on", "at", "after", "before", "during", "since", "for", "with", "as", "asked", "speaking",
-          "earlier", "later", "last", "this", "when", "while", "if", "despite", "however", "but", "and", "so",
-          "meanwhile", "still", "yet", "now", "then", "also", "instead", "indeed", "according", "following",
-          "from", "by", "under", "over", "to", "of", "writing", "responding", "addressing", "like", "unlike",
-          "although", "though", "because", "once", "even", "that", "there", "here", "today", "yesterday"}
+_INTRO = words("quotes", "intro")
 
 
 def _subject(doc: _Doc, a: int, b: int) -> Phrase | None:
@@ -887,10 +849,7 @@ def _extract(view: str, actors: list[ActorMention]) -> list[Quote]:
     return out
 
 
-_SINGULAR_PEOPLE = {"representative", "spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "insider", "person",
-                    "adviser", "advisor", "staffer", "diplomat", "attendee", "witness", "resident", "observer",
-                    "analyst", "expert", "critic", "supporter", "member", "employee", "man", "woman", "friend",
-                    "colleague", "veteran", "strategist", "operative", "donor", "lawmaker", "activist", "user"}
+_SINGULAR_PEOPLE = words("quotes", "singular_people")
 
 
 def _group_before(doc: _Doc, pos: int) -> Phrase | None:
@@ -914,16 +873,7 @@ def _group_before(doc: _Doc, pos: int) -> Phrase | None:
     return None
 
 
-_PERSON_HEADS = {"actor", "actress", "senator", "governor", "candidate", "nominee", "president", "minister",
-                 "singer", "star", "player", "striker", "coach", "manager", "chairman", "chairwoman", "leader",
-                 "congressman", "congresswoman", "businessman", "businesswoman", "billionaire", "mogul",
-                 "secretary", "director", "ceo", "chief", "boss", "lawmaker", "republican", "democrat", "mayor",
-                 "premier", "chancellor", "king", "queen", "prince", "pope", "former", "frontrunner",
-                 "front-runner", "hopeful", "veteran", "champion", "winner", "star", "rapper", "presenter",
-                 "host", "author", "writer", "filmmaker", "director", "judge", "justice", "ambassador",
-                 "diplomat", "general", "commander", "prosecutor", "lawyer", "attorney", "professor", "economist",
-                 "founder", "owner", "athlete", "runner", "midfielder", "defender", "goalkeeper", "batsman",
-                 "bowler", "captain", "skipper", "international", "forward", "winger", "seed", "finalist"}
+_PERSON_HEADS = words("quotes", "person_heads")
 
 
 def _person_description(text: str) -> bool:

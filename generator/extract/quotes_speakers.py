@@ -9,143 +9,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "quotes"
+from .wordlists import words
 
 
-@lru_cache(maxsize=None)
 def cue_words() -> frozenset[str]:
-    words = set()
-    for line in (_DATA / "cues.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.update(w.lower() for w in line.lstrip("!").split())
-    return frozenset(words)
+    """Reporting verbs and cues, every form written out (generator/data/quotes/cues.txt)."""
+    return words("quotes", "cues")
 
 
 # Tokens: words (with inner apostrophes, hyphens, dots of initials), or punctuation.
 TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9](?:[\w\u00C0-\u024F&]|[’'.\-](?=[\w\u00C0-\u024F]))*\.?|[,;:()\u2014\u2013\[\]\"“”‘’]|(?<=\s)-(?=\s)")
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
-DETERMINERS = {"the", "a", "an", "one", "some", "several", "many", "two", "three", "four", "five", "another",
-               "other", "few", "most", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-               "both", "all", "each", "any", "no", "more", "dozens", "hundreds", "thousands", "numerous"}
-INDEFINITE = {"a", "an", "one", "some", "several", "many", "two", "three", "four", "five", "another", "other",
-              "few", "most", "both", "all", "each", "any", "more", "dozens", "hundreds", "thousands", "numerous"}
-ANON_HEADS = {"representative", "representatives", "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
-              "spokespeople", "aide", "aides", "insider", "insiders", "person", "people", "adviser", "advisers",
-              "advisor", "advisors", "staffer", "staffers", "diplomat", "diplomats", "attendee", "attendees",
-              "witness", "witnesses", "resident", "residents", "observer", "observers", "analyst", "analysts",
-              "expert", "experts", "critic", "critics", "supporter", "supporters", "member", "members",
-              "employee", "employees", "user", "users", "commenter", "commenters", "voter", "voters",
-              "protester", "protesters", "demonstrators", "official", "operative", "operatives", "strategist",
-              "strategists", "donor", "donors", "lawmaker", "lawmakers", "activist", "activists", "someone",
-              "man", "woman", "men", "women", "friend", "friends", "colleague", "colleagues", "veteran"}
-SPEECH_NOUNS = {"statement", "statements", "rhetoric", "remarks", "remark", "comments", "comment", "words",
-                "tweet", "tweets", "letter", "speech", "post", "message", "op-ed", "column", "interview",
-                "testimony", "response", "email", "e-mail", "memo", "book", "ad", "ads", "press", "release",
-                "spokesman", "spokeswoman", "spokesperson", "office", "account", "report", "argument", "answer"}
+DETERMINERS = words("quotes", "determiners")
+INDEFINITE = words("quotes", "indefinite")
+ANON_HEADS = words("quotes", "anon_heads")
+SPEECH_NOUNS = words("quotes", "speech_nouns")
 # Words skipped between a speaker and its verb ("Trump also said", "she went on to say").
-SKIP = {"also", "later", "then", "has", "had", "have", "was", "is", "were", "are", "would", "will", "did", "does",
-        "do", "went", "on", "to", "once", "previously", "recently", "reportedly", "again", "further", "simply",
-        "repeatedly", "publicly", "privately", "frequently", "often", "never", "always", "just", "even",
-        "still", "not", "quickly", "angrily", "famously", "subsequently", "similarly", "likewise", "flatly",
-        "firmly", "bluntly", "candidly", "jokingly", "proudly", "tearfully", "defiantly", "openly", "directly",
-        "explicitly", "specifically", "emphatically", "immediately", "first", "last", "earlier", "finally",
-        "already", "continued", "went", "go", "goes", "may", "might", "could", "should", "can", "reportedly",
-        "allegedly", "apparently", "once", "who", "herself", "himself", "themselves", "itself", "only",
-        "being", "been", "be", "get", "got", "gets", "didn't", "doesn't", "don't", "wasn't", "isn't",
-        "sarcastically", "flatly", "softly", "loudly", "calmly", "forcefully", "told", "recalled",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "late", "early",
-        "morning", "afternoon", "evening", "night", "week", "month", "year", "today", "yesterday", "tonight",
-        "this", "in", "at", "a", "statement", "interview"}
+SKIP = words("quotes", "skip")
 # Words that cannot be inside a speaker noun phrase (read backwards from a verb).
-BREAK = {"and", "or", "but", "that", "which", "whom", "whose", "when", "while", "as", "if", "because", "after",
-         "before", "since", "though", "although", "where", "so", "than", "said", "says", "say", "told",
-         "is", "was", "are", "were", "be", "been", "has", "have", "had", "would", "will", "not", "do", "did",
-         "what", "how", "why", "who", "about", "into", "by", "over", "under", "against", "during", "like",
-         "until", "upon", "between", "through", "without", "within", "toward", "towards", "there", "here",
-         "yes", "no", "also", "then", "them", "him", "me", "us", "asked", "let", "make", "made"}
-NP_PREPS = {"of", "for", "at", "from", "with", "to", "close", "familiar", "in", "on", "near", "inside",
-            "within", "among", "across"}
-TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "gov", "gov.", "governor", "president",
-          "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "secretary",
-          "minister", "speaker", "judge", "justice", "mayor", "ambassador", "chairman", "chairwoman", "chair",
-          "director", "leader", "chief", "general", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.",
-          "capt", "capt.", "captain", "adm", "adm.", "rev", "rev.", "pope", "king", "queen", "prince",
-          "princess", "sheikh", "chancellor", "commissioner", "spokesman", "spokeswoman", "spokesperson",
-          "congressman", "congresswoman", "candidate", "coach", "manager", "officer", "attorney", "analyst",
-          "ceo", "executive", "founder", "chairperson", "premier", "emir", "sultan", "lord", "lady", "sir",
-          "dame", "baroness", "detective", "inspector", "sergeant", "colonel", "major", "lieutenant",
-          "commander", "admiral", "pres", "pres.", "sec", "sec.", "atty", "supt", "supt.", "superintendent",
-          "senators", "reps", "nominee", "hopeful", "contender", "striker", "midfielder", "defender",
-          "goalkeeper", "boss", "head", "spokesmen", "economist", "correspondent", "editor", "host",
-          "anchor", "author", "singer", "actor", "actress", "star", "veteran", "rapper", "presenter",
-          "mogul", "businessman", "businesswoman", "billionaire", "governor-elect", "president-elect",
-          "vice", "deputy", "acting", "former", "ex", "then", "late", "st", "mp", "mep", "msp", "am", "mla"}
-ORG_WORDS = {"affairs", "ministry", "council", "committee", "party", "department", "agency", "office", "court",
-             "commission", "administration", "government", "campaign", "group", "association", "union",
-             "institute", "foundation", "university", "college", "bank", "company", "corporation", "corp",
-             "corp.", "inc", "inc.", "ltd", "ltd.", "co", "co.", "news", "times", "post", "journal", "network",
-             "organization", "organisation", "authority", "board", "service", "services", "bureau",
-             "house", "senate", "congress", "parliament", "assembly", "army", "police", "forces", "force",
-             "fund", "center", "centre", "club", "league", "federation", "fbi", "cia", "network",
-             "cabinet", "embassy", "consulate", "tribunal", "magazine", "press", "reuters", "afp", "ap",
-             "cnn", "bbc", "nbc", "abc", "cbs", "msnbc", "fox", "coalition", "alliance", "movement", "front",
-             "brigades", "group", "pac", "caucus", "secretariat", "directorate", "chamber", "exchange",
-             "airlines", "motors", "systems", "technologies", "media", "review", "herald", "tribune",
-             "guardian", "telegraph", "independent", "economist", "politico", "breitbart", "post", "team",
-             "squad", "nations", "un", "nato", "eu", "who", "imf", "wto", "opec", "gop", "dnc", "rnc"}
-NOT_NAME_START = {"the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "as", "if", "when", "while",
-                  "after", "before", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-                  "his", "her", "their", "our", "its", "there", "here", "what", "why", "how", "who", "yes",
-                  "no", "so", "still", "yet", "also", "then", "now", "meanwhile", "however", "monday",
-                  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                  "march", "april", "may", "june", "july", "august", "september", "october", "november",
-                  "december", "asked", "speaking", "according", "despite", "with", "without", "from", "by",
-                  "to", "of", "my", "your", "since", "although", "though", "because", "last", "next", "mr",
-                  "earlier", "later", "today", "tonight", "yesterday", "tomorrow", "instead", "indeed",
-                  "once", "some", "many", "most", "all", "both", "each", "every", "other", "another", "one",
-                  "not", "even", "just", "only", "well", "oh", "ok", "okay", "please", "thank", "thanks",
-                  "dear", "sir", "said", "says", "let", "do", "does", "did", "is", "are", "was", "were",
-                  "will", "would", "can", "could", "should", "where", "which", "whose", "whom", "among",
-                  "during", "under", "over", "about", "into", "through", "following", "like", "unlike",
-                  "until", "unless", "whether", "first", "second", "third", "finally", "perhaps", "maybe",
-                  "nor", "neither", "either", "such", "than", "very", "too", "much", "more", "less"}
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
-              "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "week", "weekend", "month",
-              "year", "earlier", "later", "recently", "last", "this", "next", "on", "in", "at", "during", "after",
-              "before", "while", "when", "of", "about", "that", "to", "through", "via", "by", "with", "from"}
-CONNECTORS = {"de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "le", "la", "du", "del", "dos", "di",
-              "y", "&", "of", "and", "for"}
-PLACE_WORDS = {"united", "states", "kingdom", "new", "york", "middle", "east", "west", "north", "south",
-               "gaza", "strip", "bank", "white", "america", "europe", "asia", "africa", "washington", "london",
-               "city", "county", "street", "avenue", "island", "islands", "republic", "valley", "river",
-               "mountains", "sea", "ocean", "gulf", "state", "province", "region", "district", "square",
-               "palace", "hall", "airport", "station", "stadium", "park", "hospital", "church", "mosque",
-               "school", "beach", "hill", "hills", "road", "bridge", "lake", "coast", "border", "day", "week",
-               "christmas", "easter", "ramadan", "war", "act", "bill", "law", "plan", "program", "programme",
-               "agreement", "deal", "treaty", "accord", "summit", "conference", "convention", "primary",
-               "election", "debate", "caucuses", "olympics", "cup", "championship", "championships", "games",
-               "prize", "award", "awards", "festival", "show", "series", "god", "internet", "twitter",
-               "facebook", "instagram", "youtube", "google", "obamacare", "brexit"}
+BREAK = words("quotes", "break")
+NP_PREPS = words("quotes", "np_preps")
+TITLES = words("quotes", "titles")
+ORG_WORDS = words("quotes", "org_words")
+NOT_NAME_START = words("quotes", "not_name_start")
+TIME_WORDS = words("quotes", "time_words")
+CONNECTORS = words("quotes", "connectors")
+PLACE_WORDS = words("quotes", "place_words")
 
 
-PAST_VERBS = {"sought", "took", "made", "gave", "went", "came", "got", "held", "left", "met", "ran", "saw", "sent",
-              "spent", "stood", "thought", "won", "wrote", "told", "said", "kept", "brought", "began", "found",
-              "felt", "put", "set", "led", "lost", "paid", "heard", "meant", "knew", "drew", "grew", "threw",
-              "chose", "spoke", "rose", "fell", "became", "sat", "struck", "taught", "caught", "bought", "built",
-              "dealt", "fought", "hit", "hung", "laid", "lent", "let", "meant", "shot", "shut", "slid", "spun",
-              "stuck", "swore", "tore", "understood", "woke", "wore", "appears", "seems", "seemed", "appeared",
-              "remains", "remained", "wants", "wanted", "hopes", "hoped", "plans", "planned", "tried", "tries"}
+PAST_VERBS = words("quotes", "past_verbs")
 
 
 # Heads of noun phrases that name a time or a thing, never a speaker ("in the past described …").
-_NOT_SPEAKER_HEADS = {"past", "time", "times", "week", "weeks", "year", "years", "month", "months", "day", "days",
-                      "night", "morning", "evening", "afternoon", "moment", "end", "start", "beginning", "way",
-                      "case", "fact", "idea", "thing", "things", "point", "issue", "matter", "question"}
+_NOT_SPEAKER_HEADS = words("quotes", "not_speaker_heads")
 
 
 @dataclass
@@ -463,17 +361,8 @@ def phrase_after(view: str, start: int, hi: int) -> Phrase | None:
     return None
 
 
-ROLE_WORDS = TITLES | ANON_HEADS | {"consultant", "pollster", "resident", "historian", "professor", "lawyer",
-                                    "strategist", "adviser", "advisor", "researcher", "scientist", "economist",
-                                    "activist", "organizer", "organiser", "chief", "officer", "owner", "worker",
-                                    "voter", "delegate", "member", "fellow", "student", "teacher", "doctor",
-                                    "spokesman", "spokeswoman", "aide", "nominee", "candidate", "operative"}
-_OF_HEADS = {"secretary", "department", "ministry", "minister", "university", "bank", "office", "council",
-             "committee", "institute", "school", "college", "court", "house", "chamber", "board", "bureau",
-             "league", "federation", "association", "union", "society", "church", "republic", "state", "states",
-             "museum", "center", "centre", "foundation", "academy", "agency", "commission", "party", "army",
-             "organization", "organisation", "chief", "director", "head", "leader", "governor", "mayor",
-             "president", "chairman", "speaker", "attorney", "general", "commissioner"}
+ROLE_WORDS = TITLES | ANON_HEADS | words("quotes", "role_words")
+_OF_HEADS = words("quotes", "of_heads")
 
 
 def _plain_word(tl: str) -> bool:
