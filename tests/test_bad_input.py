@@ -42,9 +42,9 @@ CASES = {
                      + "\n\nA NUL\x00here and\x00there.\n").encode(),
     "invisible.txt": "\u200b\u200d \ufeff\n\u00ad\u2060\t\u200e\n".encode(),
     "invisible-head.txt": "\u200b\n\nThe minister resigned on Monday after a long row.\n".encode(),
-    "payload.md": ("---\ntitle: '<script>alert(1)</script> {{ config.site_name }}'\nurl: javascript:alert(1)\n---\n"
-                   "<script>alert('x')</script> [click](javascript:alert(2)) {% raw %} {{ 7*7 }}\n\n"
-                   "<img src=x onerror=alert(3)>\n").encode(),
+    "payload.md": (b"---\ntitle: '<script>alert(1)</script> {{ config.site_name }}'\nurl: javascript:alert(1)\n---\n"
+                   b"<script>alert('x')</script> [click](javascript:alert(2)) {% raw %} {{ 7*7 }}\n\n"
+                   b"<img src=x onerror=alert(3)>\n"),
 }
 
 
@@ -152,7 +152,7 @@ def test_check_command_exit_code(built):
                          capture_output=True, text=True)
     assert out.returncode == 1
     lines = out.stdout.splitlines()
-    assert lines and all(re.match(r"^[^:]+:\d+: (error|warning): ", l) for l in lines), lines[:3]
+    assert lines and all(re.match(r"^[^:]+:\d+: (error|warning): ", line) for line in lines), lines[:3]
 
 
 _LARGE_CHILD = """

@@ -269,7 +269,7 @@ def test_sample_003_mentions_found_without_publication_date():
 # --- robustness -----------------------------------------------------------------------------------
 
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 _VOCAB = ["Monday", "Friday,", "Oct.", "October", "7", "31", "2023", "1999", "last", "next", "this", "week",
           "weekend", "year", "ago", "two", "a", "decade", "the", "early", "late", "mid-", "of", "in", "on",

@@ -309,7 +309,7 @@ def _story_groups(core_weight: float, days_b: list[int], lone: bool = False):
     def group(tag: str, days: list[int]):
         out = []
         for k, day in enumerate(days):
-            terms = {c: core_weight for c in ("kessel", "dravik", "lom")}
+            terms = dict.fromkeys(("kessel", "dravik", "lom"), core_weight)
             terms.update({f"{tag}-angle{a}": 0.7 for a in range(2)})
             terms.update({f"{tag}{k}-own{u}": 1.3 for u in range(6)})
             out.append(doc(day, terms))
@@ -317,7 +317,7 @@ def _story_groups(core_weight: float, days_b: list[int], lone: bool = False):
 
     docs = group("collapse", [4, 4, 4, 5]) + group("inquiry", days_b)
     if lone:  # a single later report with the same core and its own angle
-        docs.append(doc(7, {**{c: core_weight for c in ("kessel", "dravik", "lom")},
+        docs.append(doc(7, {**dict.fromkeys(("kessel", "dravik", "lom"), core_weight),
                             **{f"lone-own{u}": 1.3 for u in range(8)}}))
     scores = {(i, j): scoring.score_pair(docs[i], docs[j]) for i in range(len(docs)) for j in range(i + 1, len(docs))}
     return docs, scores

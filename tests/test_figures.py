@@ -390,7 +390,7 @@ def test_spelled_number_after_a_predicate():
 # ----------------------------------------------------------------------------- properties
 
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 _TOKENS = ["5", "1,400", "3.5", "$", "£", "€", "20", "bn", "m", "%", "per cent", "-", "–", " to ", " and ", "between ",
            "some ", "about ", "dozens", " of ", "people", "years", "ago", "old", "year", "-year-old", "two", "hundred",

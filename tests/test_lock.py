@@ -107,7 +107,7 @@ def test_two_builds_and_a_plain_mkdocs_build_at_once(project, tmp_path):
                                       env=env, stdout=subprocess.DEVNULL, stderr=err))
     try:
         for log in logs:
-            wait_for(lambda: said(log, "another build is running in this checkout"), what=f"{log.name} to wait")
+            wait_for(lambda log=log: said(log, "another build is running in this checkout"), what=f"{log.name} to wait")
     finally:
         holder.stdin.close()
         holder.wait(timeout=60)

@@ -65,7 +65,7 @@ def corpus():
 def test_timeline_happening_once_with_both_sources():
     pages = render(corpus())
     tl = pages["timeline/index.md"]
-    lines = [l for l in tl.splitlines() if l.startswith("- **2023-10-07**")]
+    lines = [line for line in tl.splitlines() if line.startswith("- **2023-10-07**")]
     assert len(lines) == 1 and "2 sources" in lines[0]
     assert "a1.md#p2" in lines[0] and "a2.md#p2" in lines[0]
     # per-actor timeline

@@ -110,21 +110,12 @@ def write_tree(out: Path, files: dict[str, str | None], previous: dict[str, str]
                 if p.parent != out and not any(p.parent.iterdir()):
                     p.parent.rmdir()
         return stats, hashes, sizes
-    for dirpath, dirnames, filenames in os.walk(out, topdown=False):
+    for dirpath, _dirnames, filenames in os.walk(out, topdown=False):
         for name in filenames:
             rel = os.path.relpath(os.path.join(dirpath, name), out).replace(os.sep, "/")
-            if rel not in files and not (rel in keep):
+            if rel not in files and rel not in keep:
                 os.unlink(os.path.join(dirpath, name))
                 stats["removed"] += 1
         if dirpath != str(out) and not os.listdir(dirpath):
             os.rmdir(dirpath)
     return stats, hashes, sizes
-    for dirpath, dirnames, filenames in os.walk(out, topdown=False):
-        for name in filenames:
-            rel = os.path.relpath(os.path.join(dirpath, name), out).replace(os.sep, "/")
-            if rel not in files and not (rel in keep):
-                os.unlink(os.path.join(dirpath, name))
-                stats["removed"] += 1
-        if dirpath != str(out) and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-    return stats, hashes

@@ -143,7 +143,7 @@ def _average_link(docs: list[Doc], scores: dict[tuple[int, int], float]) -> list
     not candidates are scored when first needed), so a group merges only with
     a group that resembles it as a whole, and never across the date window."""
     member: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
-    version = {i: 0 for i in member}
+    version = dict.fromkeys(member, 0)
     total: dict[tuple[int, int], float] = dict(scores)  # (group, group), ordered -> sum of pair scores
     neighbours: dict[int, set[int]] = defaultdict(set)
     heap: list[tuple[float, int, int, int, int]] = []
@@ -224,7 +224,7 @@ def _merge_stories(docs: list[Doc], groups: list[list[int]], scores: dict[tuple[
     pair are compared, so the work grows with the candidate pairs."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
     members = {k: list(g) for k, g in enumerate(groups)}
-    version = {k: 0 for k in members}
+    version = dict.fromkeys(members, 0)
     centre: dict[int, dict[str, float]] = {}
     pubs: dict[int, list[date]] = {}
 

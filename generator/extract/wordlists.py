@@ -6,20 +6,20 @@ tests/test_wordlists.py checks every file and that every file is read by some co
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(extractor: str, name: str) -> tuple[str, ...]:
     """The items of a data file in file order, comment lines and blank lines left out."""
     with open(DATA / extractor / f"{name}.txt", encoding="utf-8") as f:
         return tuple(line.rstrip("\n") for line in f if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(extractor: str, name: str) -> frozenset[str]:
     """The items of a sorted list file, as a set."""
     return frozenset(lines(extractor, name))

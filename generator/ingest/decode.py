@@ -6,10 +6,6 @@ import hashlib
 import re
 import unicodedata
 
-_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
-
-
 # Characters that show nothing by themselves, besides whitespace: the soft hyphen, zero-width
 # spaces and joiners, direction marks, byte-order marks, variation selectors, fillers.  A
 # text made only of these (and of other format characters, lone combining marks, control,

@@ -9,10 +9,6 @@ from ..model import FIRST_YEAR, LAST_YEAR, Article, in_date_range
 from . import yamlsafe
 from .decode import trim
 
-_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
-
-
 _DAY_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                        r"[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
 

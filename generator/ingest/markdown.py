@@ -8,9 +8,6 @@ from functools import lru_cache
 
 from ..escape import attr, html_text, safe_url
 from ..model import Block
-
-_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 from .decode import line_starts, strip_span
 
 

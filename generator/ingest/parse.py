@@ -25,13 +25,13 @@ from pathlib import Path
 
 from ..model import Article
 from ..slug import slugify
-
-_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 from .decode import blank_out, decode, text_digest
 from .frontmatter import read_front_matter, valid_date
 from .markdown import markdown_view
 from .structure import plain_blocks, read_structure
+
+_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 
 
 def parse(path: str, raw: str, problems: list[str] | None = None) -> Article:

@@ -6,9 +6,6 @@ import re
 from pathlib import Path
 
 from ..model import Article, Block, shown_text
-
-_FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_INLINE_DATE = re.compile(r"\A(\s*)date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 from .decode import has_text, strip_span, trim
 
 _TERMINAL = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")

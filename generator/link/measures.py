@@ -31,7 +31,7 @@ PREDICATES = {
 _PRED_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
 _WORD = re.compile(r"[A-Za-z]+")
 # the first word (a whole run of letters, as _WORD finds them) that names a predicate
-_PRED_WORD = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(sorted(_PRED_OF, key=lambda w: (-len(w), w))))
+_PRED_WORD = re.compile(r"(?<![A-Za-z])(?:{})(?![A-Za-z])".format("|".join(sorted(_PRED_OF, key=lambda w: (-len(w), w)))))
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _IN_BEFORE = re.compile(r"\b(in|into|inside)\s+$")
 
@@ -114,7 +114,7 @@ def build_measures(corpus: Corpus) -> list[Measure]:
         for p in m.points:
             if p.published:  # "at the same time": reported on the same day
                 by_time[p.published].append(p)
-        for when, pts in sorted(by_time.items()):
+        for _when, pts in sorted(by_time.items()):
             values = {p.figure.value for p in pts}
             if len({p.slug for p in pts}) > 1 and len(values) > 1 and m.predicate:
                 m.conflicts.append(pts)

@@ -50,9 +50,8 @@ def _cue(word: str, prev: str | None, nxt: str | None = None, prev2: str | None 
 def direction(view: str, start: int, end: int) -> int:
     lo = max(0, start - 120)
     before = view[lo:start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(before):
-        pass
+    ends = list(_CLAUSE_END.finditer(before))
+    cut = ends[-1] if ends else None  # the last clause end before the expression
     if cut is not None:
         before = before[cut.end():]
     if FUTURE_PHRASES.search(before):

@@ -67,10 +67,10 @@ def _easter(y: int) -> _Date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    day = (h + el - 7 * m + 114) % 31 + 1
     return _Date(y, month, day)
 
 
@@ -89,7 +89,7 @@ def _holiday(name: str, y: int) -> _Date | None:
     n = name.lower().replace("\u2019", "'")
     if n.startswith("christmas eve"):
         return _Date(y, 12, 24)
-    if n.startswith("christmas") or n.startswith("xmas"):
+    if n.startswith(("christmas", "xmas")):
         return _Date(y, 12, 25)
     if n.startswith("boxing"):
         return _Date(y, 12, 26)
@@ -101,7 +101,7 @@ def _holiday(name: str, y: int) -> _Date | None:
         return _Date(y, 2, 14)
     if n.startswith("halloween"):
         return _Date(y, 10, 31)
-    if n.startswith("independence day") or n.startswith("fourth of july") or n.startswith("july fourth"):
+    if n.startswith(("independence day", "fourth of july", "july fourth")):
         return _Date(y, 7, 4)
     if n.startswith("thanksgiving"):
         return _nth_weekday(y, 11, 3, 4)
@@ -111,7 +111,7 @@ def _holiday(name: str, y: int) -> _Date | None:
         return _nth_weekday(y, 5, 0, -1)
     if n.startswith("election day"):
         return _nth_weekday(y, 11, 0, 1) + _ONE
-    if n.startswith("veterans day") or n.startswith("armistice day"):
+    if n.startswith(("veterans day", "armistice day")):
         return _Date(y, 11, 11)
     if n.startswith("good friday"):
         return _easter(y) - _dt.timedelta(days=2)

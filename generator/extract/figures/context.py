@@ -238,8 +238,8 @@ def _parse_number(view: str, pos: int):
                 scaled = True
                 suffix = sm.group(1).lower()
                 end = sm.end()
-        return dict(start=pos, end=end, value=value, cur=cur, scaled=scaled, digits=True, vague=False,
-                    high=None, raw_end=raw_end, num_start=p, suffix=suffix)
+        return {"start": pos, "end": end, "value": value, "cur": cur, "scaled": scaled, "digits": True, "vague": False,
+                    "high": None, "raw_end": raw_end, "num_start": p, "suffix": suffix}
     if cur:
         return None
     # words
@@ -255,12 +255,12 @@ def _parse_number(view: str, pos: int):
                 return None
             word = hm.group(1).lower()
             if word == "dozen":
-                return dict(start=pos, end=m.end() + hm.end(), value=6, cur=None, scaled=False, digits=False, vague=False, high=None, raw_end=m.end() + hm.end(), num_start=p)
+                return {"start": pos, "end": m.end() + hm.end(), "value": 6, "cur": None, "scaled": False, "digits": False, "vague": False, "high": None, "raw_end": m.end() + hm.end(), "num_start": p}
             if word in L.SCALES:
-                return dict(start=pos, end=m.end() + hm.end(), value=0.5 * L.SCALES[word], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=m.end() + hm.end(), num_start=p)
+                return {"start": pos, "end": m.end() + hm.end(), "value": 0.5 * L.SCALES[word], "cur": None, "scaled": True, "digits": False, "vague": False, "high": None, "raw_end": m.end() + hm.end(), "num_start": p}
             # half an hour: the unit is parsed later from the word after "half a(n)"
             e = m.end() + hm.end() - len(hm.group(1))
-            return dict(start=pos, end=e, value=0.5, cur=None, scaled=False, digits=False, vague=False, high=None, raw_end=e, num_start=p, half=True)
+            return {"start": pos, "end": e, "value": 0.5, "cur": None, "scaled": False, "digits": False, "vague": False, "high": None, "raw_end": e, "num_start": p, "half": True}
         if w == "a":
             am = re.match(r"a[ \t]+(few|couple(?:[ \t]+of)?|dozen|hundred|thousand|million|billion|quarter[ \t]+of[ \t]+a[ \t]+(?:million|billion))\b", view[p:p + 40], re.I)
             if not am:
@@ -268,14 +268,14 @@ def _parse_number(view: str, pos: int):
             word = re.sub(r"[ \t]+", " ", am.group(1).lower())
             e = p + am.end()
             if word == "dozen":
-                return dict(start=pos, end=e, value=12, cur=None, scaled=False, digits=False, vague=False, high=None, raw_end=e, num_start=p)
+                return {"start": pos, "end": e, "value": 12, "cur": None, "scaled": False, "digits": False, "vague": False, "high": None, "raw_end": e, "num_start": p}
             if word in L.SCALES:
                 sp = _parse_spelled(view, e - len(am.group(1)), lead_one=True)
                 if sp and sp[0] >= e:
-                    return dict(start=pos, end=sp[0], value=sp[1], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=sp[0], num_start=p)
-                return dict(start=pos, end=e, value=L.SCALES[word], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=e, num_start=p)
+                    return {"start": pos, "end": sp[0], "value": sp[1], "cur": None, "scaled": True, "digits": False, "vague": False, "high": None, "raw_end": sp[0], "num_start": p}
+                return {"start": pos, "end": e, "value": L.SCALES[word], "cur": None, "scaled": True, "digits": False, "vague": False, "high": None, "raw_end": e, "num_start": p}
             if word.startswith("quarter"):
-                return dict(start=pos, end=e, value=0.25 * L.SCALES[word.split()[-1]], cur=None, scaled=True, digits=False, vague=False, high=None, raw_end=e, num_start=p)
+                return {"start": pos, "end": e, "value": 0.25 * L.SCALES[word.split()[-1]], "cur": None, "scaled": True, "digits": False, "vague": False, "high": None, "raw_end": e, "num_start": p}
             factor_word = "a " + word
         else:
             factor_word = w
@@ -287,8 +287,8 @@ def _parse_number(view: str, pos: int):
         scale = L.SCALES[sm.group(1).lower()]
         factor = L.VAGUE_FACTOR.get(factor_word, 2)
         e2 = e + sm.end()
-        return dict(start=pos, end=e2, value=factor * scale, cur=None, scaled=True, digits=False, vague=True,
-                    high=9 * scale, raw_end=e2, num_start=p)
+        return {"start": pos, "end": e2, "value": factor * scale, "cur": None, "scaled": True, "digits": False, "vague": True,
+                    "high": 9 * scale, "raw_end": e2, "num_start": p}
     if w in ("tens", "dozens", "scores", "hundreds", "thousands") or w in L.VAGUE or w == "dozen":
         if w == "dozen":
             return None
@@ -297,21 +297,21 @@ def _parse_number(view: str, pos: int):
             scale = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}[om.group(1).lower()]
             value = L.VAGUE_MULT[w] * scale
             e = m.end() + om.end()
-            return dict(start=pos, end=e, value=value, cur=None, scaled=True, digits=False, vague=True,
-                        high=value * 5 - 1, raw_end=e, num_start=p)
+            return {"start": pos, "end": e, "value": value, "cur": None, "scaled": True, "digits": False, "vague": True,
+                        "high": value * 5 - 1, "raw_end": e, "num_start": p}
         if w == "tens":
             return None
         if w == "scores" and not re.match(r"[ \t]+of\b", rest, re.I):
             return None
         value, high = L.VAGUE[w]
-        return dict(start=pos, end=m.end(), value=value, cur=None, scaled=True, digits=False, vague=True,
-                    high=high, raw_end=m.end(), num_start=p)
+        return {"start": pos, "end": m.end(), "value": value, "cur": None, "scaled": True, "digits": False, "vague": True,
+                    "high": high, "raw_end": m.end(), "num_start": p}
     sp = _parse_spelled(view, p)
     if not sp:
         return None
     end, value = sp
-    return dict(start=pos, end=end, value=value, cur=None, scaled=value >= 1000, digits=False, vague=False,
-                high=None, raw_end=end, num_start=p)
+    return {"start": pos, "end": end, "value": value, "cur": None, "scaled": value >= 1000, "digits": False, "vague": False,
+                "high": None, "raw_end": end, "num_start": p}
 
 
 def _unit_after(view: str, pos: int):

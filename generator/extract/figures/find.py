@@ -366,7 +366,7 @@ def _parse_at(view: str, pos: int, kind: str):
                     return None, f.end
                 elif of and not core["scaled"]:
                     pass  # "two of the men"
-                elif nlw in ("were", "was", "have", "had", "are", "died", "remain", "remained", "who", "are", "million", "billion") and not (prev_lw in ("the", "these", "those", "all", "both")):
+                elif nlw in ("were", "was", "have", "had", "are", "died", "remain", "remained", "who", "are", "million", "billion") and prev_lw not in ("the", "these", "those", "all", "both"):
                     pass
                 elif core["scaled"]:
                     pass

@@ -305,7 +305,7 @@ def _counted_np(view: str, pos: int, singular_ok: bool):
         words.append((w.group(), w.start(), w.end()))
         p = w.end()
     head = None
-    for i, (w, s, e) in enumerate(words):
+    for i, (w, _s, _e) in enumerate(words):
         lw = w.lower()
         if lw in L.NP_STOP and not (lw in ("and", "or") and i > 0 and head is None):
             if lw in ("and", "or"):
