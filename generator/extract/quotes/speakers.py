@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wordlists import words
+from ..wordlists import words
 
 
 def cue_words() -> frozenset[str]:

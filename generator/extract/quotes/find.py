@@ -28,9 +28,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import ActorMention, Quote
-from .quotes_marks import double_spans, single_spans
-from .quotes_speakers import (
+from ...model import ActorMention, Quote
+from ..text import Lines
+from ..wordlists import lines, words
+from .marks import double_spans, single_spans
+from .speakers import (
     ANON_HEADS,
     NOT_NAME_START,
     ORG_WORDS,
@@ -49,8 +51,6 @@ from .quotes_speakers import (
     strip_title,
     tokens,
 )
-from .text import Lines
-from .wordlists import lines, words
 
 _ABBREV = words("quotes", "abbrev")
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s*$")
