@@ -431,7 +431,7 @@ def _cpu_seconds(fn, *args, repeat: int = 3) -> float:
 def test_unpaired_marks_on_a_long_line_cost_linear_time(unit):
     """A long line with many unpaired quotation marks: 4 times the text must take about 4 times
     as long, not 16 (each opening mark used to look for the end of its line with str.find)."""
-    from generator.extract.quotes_marks import double_spans, single_spans
+    from generator.extract.quotes.marks import double_spans, single_spans
 
     def both(view):
         single_spans(view, [(o, c) for o, c, _ in double_spans(view)])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wordlists import words
+from ..wordlists import words
 
 
 def cue_words() -> frozenset[str]:
@@ -60,7 +60,7 @@ def tokens(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view, lo, hi)]
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
     w = word.lower()
     for suf in ("’s", "'s"):
         if w.endswith(suf):
@@ -99,7 +99,7 @@ def looks_org(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    last = _bare(words[-1]).rstrip(".")
+    last = bare(words[-1]).rstrip(".")
     if last in ORG_WORDS:
         return True
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
@@ -208,7 +208,7 @@ def _np_ending_at(view: str, toks: list[tuple[int, int, str]], i: int) -> Phrase
             if name_word(w) or (w.lower() in ("de", "da", "van", "von", "der", "al", "bin", "le", "la", "du", "del",
                                               "&") and j - 2 >= 0 and toks[j - 2][2][0].isupper()):
                 j -= 1
-            elif w == "of" and j - 2 >= 0 and _bare(toks[j - 2][2]).rstrip(".") in _OF_HEADS \
+            elif w == "of" and j - 2 >= 0 and bare(toks[j - 2][2]).rstrip(".") in _OF_HEADS \
                     and toks[j - 2][2][0].isupper():
                 j -= 1  # "National Association of Probation Officers"
             else:
@@ -395,7 +395,7 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
                 and j + 1 < n and toks[j + 1][2][0].isupper() and seq:
             seq.append((j, True))
         elif tl == "of" and seq and seq[-1][1] and j + 1 < n and toks[j + 1][2][0].isupper() \
-                and _bare(toks[j - 1][2]).rstrip(".") in _OF_HEADS:
+                and bare(toks[j - 1][2]).rstrip(".") in _OF_HEADS:
             seq.append((j, True))
         elif t[0].islower() and _plain_word(tl) and (tl in ROLE_WORDS or _role_then_name(toks[j:])):
             seq.append((j, False))
@@ -424,7 +424,7 @@ def _name_after(view: str, toks: list[tuple[int, int, str]]) -> Phrase | None:
             first_run += 1
         if first_run == 0:
             return None
-        if _bare(toks[seq[end - 1][0]][2]) in ROLE_WORDS and first_run < end:
+        if bare(toks[seq[end - 1][0]][2]) in ROLE_WORDS and first_run < end:
             return None  # "said Trump campaign officials": not a name
         run = toks[seq[0][0]:seq[first_run - 1][0] + 1]
     elif k > 0 and not any(c for _, c in seq[:k]) or k == 0 or toks[seq[k - 1][0]][2].lower() in ROLE_WORDS:

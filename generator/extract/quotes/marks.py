@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Lines
+from ..text import Lines
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
