@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import subprocess
@@ -37,9 +36,7 @@ def cmd_build(args) -> int:
 def _build(root: Path, args) -> int:
     from .build.pipeline import generate
 
-    if _LEAVING is not None:  # kept to the end (see run()): no collector pass over it once the build ends
-        gc.disable()
-    report = generate(root, use_cache=not args.no_cache, force=args.force, keep=_LEAVING)
+    report = generate(root, use_cache=not args.no_cache, force=args.force)
     if args.strict and report.errors:
         print(f"briefing: --strict: {report.errors} content errors (listed above); not publishing", file=sys.stderr)
         return 1
@@ -179,22 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
-_LEAVING: list | None = None  # set by run(): what a build made, never freed (see generate's ``keep``)
-
-
 def run() -> None:
-    """The ``briefing`` command.  Leaves without tearing down the interpreter: after a build of
-    thousands of articles, freeing millions of objects one by one takes a quarter of a second
-    that nobody waits for (everything was written and flushed).  So a build's data is kept to
-    the end rather than freed when the build returns, and the cyclic collector, which would
-    otherwise walk all of it once the build re-enabled it, stays off for a build (which pauses
-    it anyway)."""
-    global _LEAVING
-    _LEAVING = []
-    rc = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(rc if isinstance(rc, int) else 1 if rc else 0)
+    """The ``briefing`` command."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":

@@ -63,18 +63,3 @@ def test_build_command_writes_the_tree_reports_and_exits_with_its_status(tmp_pat
     assert (root / "docs" / "articles" / "index.md").is_file()
     strict = run("build", "--no-site", "--strict", "--force", "--root", str(root))
     assert strict.returncode == 1 and "--strict" in strict.stderr
-
-
-def test_generate_keeps_what_it_made_when_asked(tmp_path):
-    from conftest import make_project
-
-    from generator.build import generate
-    from generator.model import Corpus
-
-    root = make_project(tmp_path, samples=True)
-    kept: list = []
-    report = generate(root, quiet=True, keep=kept)
-    corpora = [x for x in kept[0] if isinstance(x, Corpus)]
-    assert len(corpora) == 1 and len(corpora[0].records) == report.published == 5
-    kept2: list = []
-    assert generate(root, quiet=True, keep=kept2).unchanged and kept2 == []  # nothing made, nothing kept

@@ -7,7 +7,6 @@ cores; the output is the same byte for byte whichever way it was made.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import sys
 import time
@@ -77,7 +76,7 @@ def cluster_events(corpus, content: Path) -> EventsResult:
 
 def date_articles(corpus, inferred: dict[str, tuple[str, list[str]]]) -> dict[str, tuple]:
     """Give undated articles their inferred publication dates; their relative dates ("on Saturday")
-    are normalised again against them.  Returns what it replaced, for :func:`undate_articles`."""
+    are normalised again against them.  Returns what it replaced."""
     if not inferred:
         return {}
     from ..extract.dates import extract_dates
@@ -95,30 +94,21 @@ def date_articles(corpus, inferred: dict[str, tuple[str, list[str]]]) -> dict[st
     return saved
 
 
-def undate_articles(corpus, saved: dict[str, tuple]) -> None:
-    recs = corpus.by_slug()
-    for slug, (published, published_from, evidence, dates) in saved.items():
-        a = recs[slug].article
-        a.published, a.published_from, a.published_evidence = published, published_from, evidence
-        recs[slug].extraction.dates = dates
-
-
 @dataclass
 class FreeFiles:
-    """What a build draws without the events (see :func:`events_and_free_files`)."""
+    """What a build draws before the event pages (see :func:`events_and_free_files`)."""
     files: dict[str, str | None]
     happenings: list
-    bases: dict[str, str] | None  # article slug -> digest of its page's inputs but the event
+    bases: dict[str, str]  # article slug -> digest of its page's inputs but the event
     digests: dict[str, str]  # path -> sha1 of the file's bytes, for write_tree
     by_actor: dict[str, list]  # actor id -> its happenings
     actor_bases: dict[str, str]  # actor id -> digest of its page's inputs but its articles' digests
-    event_bases: dict[str, str] | None = None  # event id -> digest of the event (drawn beside the events)
+    event_bases: dict[str, str] | None = None  # event id -> digest of the event
 
 
-def free_files(corpus, with_bases: bool = True) -> FreeFiles:
-    """The event-free files and what the pages' input digests need that does not depend on the
-    events (the articles' base digests, unless ``with_bases`` is false: see
-    :func:`events_and_free_files`)."""
+def free_files(corpus) -> FreeFiles:
+    """The files that do not depend on the events but through the dates they infer, and what the
+    pages' input digests need besides the events."""
     from ..render.site import (
         actor_bases,
         actors_by_happening,
@@ -129,90 +119,40 @@ def free_files(corpus, with_bases: bool = True) -> FreeFiles:
     files, happenings = event_free_files(corpus)
     digests = {rel: hashlib.sha1(text.encode("utf-8")).hexdigest() for rel, text in files.items() if text is not None}
     by_actor = actors_by_happening(happenings)
-    return FreeFiles(files, happenings, article_bases(corpus) if with_bases else None, digests, by_actor,
+    return FreeFiles(files, happenings, article_bases(corpus), digests, by_actor,
                      actor_bases(corpus, by_actor))
 
 
-def events_and_free_files(corpus, content: Path, report: Report, guess: dict[str, tuple[str, list[str]]]):
-    """Attach the events to ``corpus`` and draw the files that do not depend on them
-    (:func:`free_files`); returns those and the inferred dates.
+def events_and_free_files(corpus, content: Path, report: Report) -> tuple[FreeFiles, dict]:
+    """Attach the events to ``corpus`` (which dates the undated articles they infer a date for),
+    then draw the files that do not depend on the events otherwise (:func:`free_files`);
+    returns those and the inferred dates."""
+    from ..render.site import event_bases
 
-    With a second core the two run side by side: the events in a forked child, the
-    event-free files here.  Those files depend on the events in one way
-    only: the dates inferred for undated articles.  So they are drawn with the dates the
-    last build inferred (``guess``, from its manifest) and kept only when the events infer
-    exactly those again (the usual case: an edit rarely changes them); otherwise the guess
-    is undone and they are drawn again.  Either way the result is the serial result.
-
-    The child also computes the digests of the article pages' inputs (they need the inferred
-    dates, which it has) and of the events, where the event-free files take longer."""
-    from ..render.site import article_bases, event_bases
-    from .parallel import fork_map
-
-    free = None
-    bases = ev_bases = None
-    if can_fork():
-        applied: dict[str, tuple] = {}
-
-        def draw_free():
-            applied.update(date_articles(corpus, guess))
-            drawn_with = {slug: guess[slug] for slug in applied}
-            return free_files(corpus, with_bases=False), drawn_with
-
-        def find_events():
-            undate_articles(corpus, applied)  # nothing to undo in the child; in the parent (no child) the guess
-            applied.clear()
-            res = cluster_events(corpus, content)
-            return res, article_bases(corpus), event_bases(res.events)
-
-        (free, drawn_with), (res, bases, ev_bases) = fork_map(lambda task: task(), [draw_free, find_events])
-        if drawn_with != {s: (v, list(e)) for s, (v, e) in res.inferred.items()}:
-            undate_articles(corpus, applied)  # guessed wrong: draw them again from the right dates
-            date_articles(corpus, res.inferred)
-            free = None
-    else:
-        res = cluster_events(corpus, content)
+    res = cluster_events(corpus, content)
     corpus.events, corpus.event_redirects = res.events, res.redirects
     report.problems.extend(res.problems)
-    if free is None:
-        free = free_files(corpus, with_bases=bases is None)
-    if bases is not None:
-        free.bases = bases
-    free.event_bases = ev_bases
+    free = free_files(corpus)
+    free.event_bases = event_bases(res.events)
     return free, res.inferred
 
 
 def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir: Path | None = None,
-             use_cache: bool = True, workers: int | None = None, force: bool = False,
-             keep: list | None = None) -> Report:
-    """Generate the docs tree for the project at ``root``.
-
-    ``keep``: a list the build's data (the linked corpus, the drawn files) is appended to
-    instead of being freed on return.  The ``briefing`` command passes one and then leaves
-    without tearing anything down: freeing a large briefing's millions of objects one by one
-    takes longer than writing the pages that changed.
-
-    The cyclic garbage collector is paused meanwhile: a build creates millions of long-lived
-    objects (mentions, sentences, term vectors) and almost no reference cycles, and the
-    collector's repeated passes over the growing heap took a quarter of a rebuild's time
-    (2.6 of 11 s on the 3,152-article corpus).  Reference counting still frees everything else."""
+             use_cache: bool = True, workers: int | None = None, force: bool = False) -> Report:
+    """Generate the docs tree for the project at ``root``."""
     root = Path(root)
     out = Path(out) if out else root / "docs"
     with build_lock(root):  # one build at a time in a checkout (generator.build.lock); waits, saying so
-        paused = gc.isenabled()
-        gc.disable()
         # what is on disk now, walked (tens of thousands of files) in a child while the articles are read
         walk = Background(partial(existing_files, out))
         try:
-            return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force, keep)
+            return _generate(root, out, walk, quiet, cache_dir, use_cache, workers, force)
         finally:
             walk.close()
-            if paused:
-                gc.enable()
 
 
 def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: Path | None, use_cache: bool,
-              workers: int | None, force: bool, keep: list | None = None) -> Report:
+              workers: int | None, force: bool) -> Report:
     content = root / "content"
     report = Report()
     t0 = time.perf_counter()
@@ -248,12 +188,7 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     t1 = time.perf_counter()
     corpus = link_articles(content, records, report)
     t2 = time.perf_counter()
-    guess = {}
-    last = manifest.get("inferred")
-    for slug, v in (last if isinstance(last, dict) else {}).items():  # a foreign or broken entry is no guess
-        if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list):
-            guess[slug] = (v[0], v[1])
-    free, inferred = events_and_free_files(corpus, content, report, guess)
+    free, inferred = events_and_free_files(corpus, content, report)
     if on_disk is None:
         on_disk = walk.result()
     files = free.files
@@ -284,8 +219,6 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
         "report": {"files": report.files, "published": report.published, "problems": report.problems}})
     t5 = time.perf_counter()
     report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "events": t3 - t2, "render": t4 - t3, "write": t5 - t4}
-    if keep is not None:
-        keep.append((records, corpus, free, files, more, inputs, on_disk, hashes, previous, manifest, reuse))
     if not quiet:
         for line in report.problems:
             print(line, file=sys.stderr)

@@ -8,11 +8,9 @@ articles through it.
 """
 from __future__ import annotations
 
-import gc
 import os
 import stat
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from ..ingest import decode, has_text, parse, text_digest
 from ..model import Article, ArticleRecord, Extraction
 from .cache import Cache
 from .cache import key as cache_key
-from .parallel import Background
+from .parallel import Background, pool_map
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -296,18 +294,11 @@ def load(content: Path, report: Report, root: Path | None = None, cache: Cache |
     workers = workers if workers is not None else (os.cpu_count() or 1)
     folder = str(cache.folder) if cache.folder else None
     jobs = [(shown, data, folder, k) for shown, data, _, k in todo]
-    if len(jobs) >= PARALLEL_MIN and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:  # see generate()
-            results = pool.map(_analyse_job, jobs, chunksize=8)
-            for n, ((shown, _, _, _k), res) in enumerate(zip(todo, results), 1):
-                done[shown] = res  # its cache entry was written by the worker
-                if progress and n % 500 == 0:
-                    print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
-    else:
-        for n, job in enumerate(jobs, 1):
-            res = done[job[0]] = _analyse_job(job)
-            if progress and n % 500 == 0:
-                print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
+    processes = workers if len(jobs) >= PARALLEL_MIN else 1
+    for n, (job, res) in enumerate(zip(jobs, pool_map(_analyse_job, jobs, processes)), 1):
+        done[job[0]] = res  # its cache entry was written where it was analysed
+        if progress and n % 500 == 0:
+            print(f"briefing: extracted {n}/{len(todo)} articles", file=sys.stderr, flush=True)
     report.extracted += len(todo)
     cache.prune(set(keys.values()))
     records: list[ArticleRecord] = []
