@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from generator.build import Report, load  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
-from generator.events.cluster import cluster, related  # noqa: E402
+from generator.events.clustering import cluster, related  # noqa: E402
 from generator.events.docs import make_docs  # noqa: E402
 from generator.events.scoring import candidate_pairs  # noqa: E402
 from generator.link.actors import link  # noqa: E402

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.events import cluster as E
+from generator.events import clustering as E
 from generator.events import describe, params, scoring
 from generator.events import docs as event_docs
 from generator.extract import extract

@@ -13,7 +13,7 @@ from support import draw as render
 from test_events import DAM, OTHERS, corpus_of
 
 from generator.build import generate
-from generator.events import cluster as E
+from generator.events import clustering as E
 from generator.events.editorial import apply_registry, load_registry
 
 DAM_ID = "thousands-flee-as-orsolan-dam-collapses-in-valmora"

@@ -57,10 +57,10 @@ def cluster_events(corpus, content: Path) -> EventsResult:
     """Cluster the articles into events and apply the editor's content/events.yml.
 
     An undated article reporting the same happening as dated ones is dated from them, with
-    the evidence (applied to ``corpus`` here: :func:`generator.events.cluster.related` reads the dates
+    the evidence (applied to ``corpus`` here: :func:`generator.events.clustering.related` reads the dates
     it then mentions); the events are returned, not attached."""
-    from ..events.cluster import cluster, related
-    from ..events.cluster import infer_published as infer_from_events
+    from ..events.clustering import cluster, related
+    from ..events.clustering import infer_published as infer_from_events
     from ..events.editorial import apply_registry
     from ..events.editorial import load_registry as load_events
 

@@ -11,7 +11,7 @@ from ..link.actors import link
 
 
 def main(paths: list[str], cache_dir: str | None = None) -> int:
-    from .cluster import cluster, related
+    from .clustering import cluster, related
 
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []

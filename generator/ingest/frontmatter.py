@@ -7,7 +7,7 @@ from datetime import date, time
 
 from ..model import FIRST_YEAR, LAST_YEAR, Article, in_date_range
 from . import yamlsafe
-from .decode import trim
+from .encoding import trim
 
 _DAY_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                        r"[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..model import Article, Block, shown_text
-from .decode import has_text, strip_span, trim
+from .encoding import has_text, strip_span, trim
 
 _TERMINAL = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
 

@@ -139,7 +139,7 @@ class Extraction:
     words: dict[str, int] = field(default_factory=dict)
 
 
-# an entity inside a word, which the text view keeps as written ("AT&amp;T": see ingest.markdown._entity_marks)
+# an entity inside a word, which the text view keeps as written ("AT&amp;T": see ingest.markdown_view._entity_marks)
 _WORD_ENTITY = re.compile(r"(?<=[^\W_])&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});(?=[^\W_])")
 
 

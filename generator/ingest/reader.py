@@ -25,9 +25,9 @@ from pathlib import Path
 
 from ..model import Article
 from ..slug import slugify
-from .decode import blank_out, decode, text_digest
+from .encoding import blank_out, decode, text_digest
 from .frontmatter import read_front_matter, valid_date
-from .markdown import markdown_view
+from .markdown_view import markdown_view
 from .structure import plain_blocks, read_structure
 
 _FRONT = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..escape import attr, html_text, safe_url
 from ..model import Block
-from .decode import line_starts, strip_span
+from .encoding import line_starts, strip_span
 
 
 @lru_cache(maxsize=1)
