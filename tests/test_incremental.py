@@ -84,35 +84,6 @@ def test_cache_keeps_only_what_the_build_used(tmp_path):
     assert len(after) == 75 and len(set(after) - set(before)) == 1
 
 
-def _manifest(root):
-    import json
-    return json.loads((root / "docs" / ".briefing-manifest.json").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("guess", ["wrong date", "stale article", "none", "serial"])
-def test_events_beside_event_free_files_gives_the_serial_tree(tmp_path, monkeypatch, guess):
-    """The event-free pages are drawn, beside the events, with the dates the last build inferred
-    for undated articles; a wrong or missing guess must still give the right tree (build.py)."""
-    import json
-    root = make_project(tmp_path / "inc", EXTRA, samples=True)
-    generate(root, quiet=True)
-    path = root / "docs" / ".briefing-manifest.json"
-    m = _manifest(root)
-    assert m["inferred"], "the samples hold an undated article dated from its event"
-    slug = sorted(m["inferred"])[0]
-    if guess == "wrong date":
-        m["inferred"][slug][0] = "1999-01-01"
-    elif guess == "stale article":
-        m["inferred"]["no-such-article"] = ["2023-11-04", ["gone"]]
-    elif guess == "none":
-        del m["inferred"]
-    else:
-        monkeypatch.setenv("BRIEFING_WORKERS", "1")
-    path.write_text(json.dumps(m), encoding="utf-8")
-    generate(root, quiet=True, force=True)
-    assert tree(root / "docs") == _full(root, tmp_path, "full")
-
-
 @pytest.mark.parametrize("child", ["works", "fails", "no fork"])
 def test_an_edited_article_extracted_ahead_counts_as_extracted(tmp_path, monkeypatch, child):
     """A rebuild extracts the few articles the cache lacks in a child while it reads the cache

@@ -74,24 +74,21 @@ def cluster_events(corpus, content: Path) -> EventsResult:
     return EventsResult(events, redirects, problems + more, inferred)
 
 
-def date_articles(corpus, inferred: dict[str, tuple[str, list[str]]]) -> dict[str, tuple]:
+def date_articles(corpus, inferred: dict[str, tuple[str, list[str]]]) -> None:
     """Give undated articles their inferred publication dates; their relative dates ("on Saturday")
-    are normalised again against them.  Returns what it replaced."""
+    are normalised again against them."""
     if not inferred:
-        return {}
+        return
     from ..extract.dates import extract_dates
 
     recs = corpus.by_slug()
-    saved = {}
     for slug, (value, evidence) in inferred.items():
         rec = recs.get(slug)
         if rec is None or rec.article.published is not None:
             continue
         a = rec.article
-        saved[slug] = (a.published, a.published_from, a.published_evidence, rec.extraction.dates)
         a.published, a.published_from, a.published_evidence = value, "inferred", list(evidence)
         rec.extraction.dates = extract_dates(a.view, value)
-    return saved
 
 
 @dataclass
@@ -123,10 +120,10 @@ def free_files(corpus) -> FreeFiles:
                      actor_bases(corpus, by_actor))
 
 
-def events_and_free_files(corpus, content: Path, report: Report) -> tuple[FreeFiles, dict]:
+def events_and_free_files(corpus, content: Path, report: Report) -> FreeFiles:
     """Attach the events to ``corpus`` (which dates the undated articles they infer a date for),
     then draw the files that do not depend on the events otherwise (:func:`free_files`);
-    returns those and the inferred dates."""
+    returns those."""
     from ..render.site import event_bases
 
     res = cluster_events(corpus, content)
@@ -134,7 +131,7 @@ def events_and_free_files(corpus, content: Path, report: Report) -> tuple[FreeFi
     report.problems.extend(res.problems)
     free = free_files(corpus)
     free.event_bases = event_bases(res.events)
-    return free, res.inferred
+    return free
 
 
 def generate(root: Path, out: Path | None = None, quiet: bool = False, cache_dir: Path | None = None,
@@ -188,7 +185,7 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
     t1 = time.perf_counter()
     corpus = link_articles(content, records, report)
     t2 = time.perf_counter()
-    free, inferred = events_and_free_files(corpus, content, report)
+    free = events_and_free_files(corpus, content, report)
     if on_disk is None:
         on_disk = walk.result()
     files = free.files
@@ -215,7 +212,7 @@ def _generate(root: Path, out: Path, walk: Background, quiet: bool, cache_dir: P
                                              existing=on_disk, digests=free.digests, force=force)
     write_json(out / URLS, {r.article.path: r.slug for r in records})
     write_manifest(out, {
-        "fingerprint": fingerprint, "files": hashes, "sizes": sizes, "inputs": inputs, "inferred": inferred,
+        "fingerprint": fingerprint, "files": hashes, "sizes": sizes, "inputs": inputs,
         "report": {"files": report.files, "published": report.published, "problems": report.problems}})
     t5 = time.perf_counter()
     report.seconds = {"read+extract": t1 - t0, "link": t2 - t1, "events": t3 - t2, "render": t4 - t3, "write": t5 - t4}
